@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace HepMl.Cli;
+
+/// <summary>Every top-level <c>hepml</c> command, in the order help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliEnvironment environment)
+    {
+        yield return Commands.InfoCommand.Create(environment);
+    }
+}

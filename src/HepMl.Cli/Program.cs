@@ -1,0 +1,3 @@
+using HepMl.Cli;
+
+return HepMlCommandLine.Run(args, CliEnvironment.FromSystemConsole());
