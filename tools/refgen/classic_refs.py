@@ -1,0 +1,231 @@
+#!/usr/bin/python3
+"""Reference values for HepMl's classic toolbox (issue 6), computed once with scikit-learn and scipy.
+
+Run with Debian's interpreter (scikit-learn 1.2.1, scipy 1.10.1, numpy 1.24):
+
+    /usr/bin/python3 tools/refgen/classic_refs.py tests/HepMl.TestData/data/classic
+
+Every input is generated here from fixed numpy seeds, stored as float32-exact numbers next to the expected
+outputs, so the C# tests read inputs and answers from the same JSON file. The script is deterministic: running it
+again rewrites byte-identical files.
+"""
+import json
+import math
+import os
+import sys
+
+import numpy as np
+import scipy
+import scipy.stats as st
+import sklearn
+from sklearn import metrics
+
+OUT = sys.argv[1] if len(sys.argv) > 1 else "tests/HepMl.TestData/data/classic"
+
+
+def f32(a):
+    """Round to float32 and return plain Python floats (exactly representable in float32)."""
+    return [float(v) for v in np.asarray(a, dtype=np.float32).ravel()]
+
+
+def rows32(a):
+    return [f32(r) for r in np.asarray(a, dtype=np.float32)]
+
+
+def floats(a):
+    return [float(v) for v in np.asarray(a, dtype=np.float64).ravel()]
+
+
+def write(name, payload):
+    payload = dict(payload)
+    payload["generator"] = f"tools/refgen/classic_refs.py (scikit-learn {sklearn.__version__}, scipy {scipy.__version__}, numpy {np.__version__})"
+    path = os.path.join(OUT, name)
+    with open(path, "w") as f:
+        json.dump(payload, f, sort_keys=True, separators=(",", ":"))
+        f.write("\n")
+    print("wrote", path, file=sys.stderr)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Binary metrics: ROC curve and AUC (weighted, with negative weights and ties), confusion-matrix figures,
+# calibration curve, separation, regression and multi-class one-vs-rest AUC.
+def binary_metrics():
+    rng = np.random.default_rng(6001)
+    n = 300
+    labels = (rng.random(n) < 0.45).astype(np.int32)
+    scores = np.where(labels == 1, rng.normal(0.8, 1.0, n), rng.normal(0.0, 1.0, n)).astype(np.float32)
+    scores[::7] = np.round(scores[::7], 1)  # ties
+    weights = rng.lognormal(0.0, 0.4, n).astype(np.float32)
+    neg = rng.random(n) < 0.1
+    weights[neg] *= -0.5
+    weights = weights.astype(np.float32)
+    cases = []
+    for name, w in (("unweighted", None), ("weighted", np.abs(weights)), ("negative_weights", weights)):
+        if name == "negative_weights":
+            # scikit-learn refuses non-monotone curves, so the reference is the definition, evaluated in numpy:
+            # signed weighted pair sum (ties count one half) and cumulative sums over descending unique scores.
+            ws, wb = w[labels == 1].astype(np.float64), w[labels == 0].astype(np.float64)
+            s1, s0 = scores[labels == 1][:, None], scores[labels == 0][None, :]
+            pair = (s1 > s0) + 0.5 * (s1 == s0)
+            auc = float((ws[:, None] * wb[None, :] * pair).sum() / (ws.sum() * wb.sum()))
+            thr = np.concatenate([[np.inf], np.unique(scores)[::-1]])
+            tpr = np.array([w[(labels == 1) & (scores >= t)].astype(np.float64).sum() for t in thr]) / ws.sum()
+            fpr = np.array([w[(labels == 0) & (scores >= t)].astype(np.float64).sum() for t in thr]) / wb.sum()
+        else:
+            fpr, tpr, thr = metrics.roc_curve(labels, scores, sample_weight=w, drop_intermediate=False)
+            auc = metrics.roc_auc_score(labels, scores, sample_weight=w)
+        prob = (1 / (1 + np.exp(-scores.astype(np.float64)))).astype(np.float32)
+        pred = (prob >= 0.5).astype(np.int32)
+        case = {
+            "name": name,
+            "auc": float(auc),
+            "fpr": floats(fpr), "tpr": floats(tpr), "thresholds": floats(thr[1:]),
+            "weights": None if w is None else f32(w),
+        }
+        if name != "negative_weights":
+            cm = metrics.confusion_matrix(labels, pred, sample_weight=w)
+            case.update({
+                "probability_threshold": 0.5,
+                "confusion": [floats(r) for r in cm],
+                "accuracy": float(metrics.accuracy_score(labels, pred, sample_weight=w)),
+                "precision": float(metrics.precision_score(labels, pred, sample_weight=w)),
+                "recall": float(metrics.recall_score(labels, pred, sample_weight=w)),
+                "specificity": float(metrics.recall_score(labels, pred, pos_label=0, sample_weight=w)),
+                "f1": float(metrics.f1_score(labels, pred, sample_weight=w)),
+            })
+            # Background efficiency at signal efficiency: linear interpolation on the sklearn curve.
+            targets = [0.1, 0.35, 0.5, 0.8]
+            case["signal_efficiency_targets"] = targets
+            case["background_efficiency_at"] = [float(np.interp(t, tpr, fpr)) for t in targets]
+        cases.append(case)
+
+    # Calibration curve of sigmoid(scores), uniform and quantile bins (unweighted, as sklearn).
+    from sklearn.calibration import calibration_curve
+    prob = (1 / (1 + np.exp(-scores.astype(np.float64)))).astype(np.float32)
+    calib = []
+    for strategy in ("uniform", "quantile"):
+        pt, pp = calibration_curve(labels, prob, n_bins=8, strategy=strategy)
+        calib.append({"strategy": strategy, "bins": 8, "fraction_of_positives": floats(pt), "mean_predicted": floats(pp)})
+
+    # Separation <S^2> (TMVA Tools::GetSeparation) on 40 bins over [min, max]: a direct numpy evaluation.
+    def separation(w):
+        w = np.ones(n) if w is None else w.astype(np.float64)
+        lo, hi = float(scores.min()), float(scores.max())
+        edges = np.linspace(lo, hi, 41)
+        s, _ = np.histogram(scores[labels == 1], bins=edges, weights=w[labels == 1])
+        b, _ = np.histogram(scores[labels == 0], bins=edges, weights=w[labels == 0])
+        s = s / w[labels == 1].sum()
+        b = b / w[labels == 0].sum()
+        m = (s + b) > 0
+        return float(0.5 * np.sum((s[m] - b[m]) ** 2 / (s[m] + b[m])))
+
+    write("binary_metrics.json", {
+        "scores": f32(scores), "labels": [int(v) for v in labels], "signed_weights": f32(weights),
+        "roc": cases, "calibration": calib,
+        "separation_unweighted": separation(None), "separation_weighted": separation(np.abs(weights)),
+        "probability_definition": "probability = float32(1/(1+exp(-score))) computed in double",
+        "probabilities": f32(prob),
+    })
+
+    # Regression metrics.
+    rng = np.random.default_rng(6002)
+    t = rng.normal(10, 3, 200).astype(np.float32)
+    p = (t + rng.normal(0.3, 1.2, 200)).astype(np.float32)
+    w = rng.uniform(0.2, 2.0, 200).astype(np.float32)
+    reg = {"targets": f32(t), "predictions": f32(p), "weights": f32(w)}
+    t, p, w = t.astype(np.float64), p.astype(np.float64), w.astype(np.float64)  # sklearn keeps float32 otherwise
+    for key, ww in (("unweighted", None), ("weighted", w)):
+        reg[key] = {
+            "rmse": float(np.sqrt(metrics.mean_squared_error(t, p, sample_weight=ww))),
+            "mae": float(metrics.mean_absolute_error(t, p, sample_weight=ww)),
+            "bias": float(np.average(p.astype(np.float64) - t.astype(np.float64), weights=ww)),
+            "r2": float(metrics.r2_score(t, p, sample_weight=ww)),
+        }
+    write("regression_metrics.json", reg)
+
+    # Multi-class one-vs-rest AUC.
+    rng = np.random.default_rng(6003)
+    n, k = 240, 3
+    y = rng.integers(0, k, n).astype(np.int32)
+    logits = rng.normal(0, 1, (n, k)) + 1.2 * np.eye(k)[y]
+    proba = np.exp(logits) / np.exp(logits).sum(axis=1, keepdims=True)
+    proba = proba.astype(np.float32)
+    w = rng.uniform(0.5, 1.5, n).astype(np.float32)
+    mc = {"labels": [int(v) for v in y], "scores": rows32(proba), "weights": f32(w), "classes": k}
+    proba64 = proba.astype(np.float64)
+    proba64 = proba64 / proba64.sum(axis=1, keepdims=True)  # sklearn checks rows sum to 1
+    for key, ww in (("unweighted", None), ("weighted", w)):
+        per_class = [metrics.roc_auc_score((y == c).astype(int), proba[:, c], sample_weight=ww) for c in range(k)]
+        mc[key] = {
+            "per_class": floats(per_class),
+            "macro": float(metrics.roc_auc_score(y, proba64, multi_class="ovr", average="macro", sample_weight=ww)),
+            "weighted": float(metrics.roc_auc_score(y, proba64, multi_class="ovr", average="weighted", sample_weight=ww)),
+        }
+    write("multiclass_metrics.json", mc)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Kolmogorov-Smirnov: scipy ks_2samp exact (small unweighted samples) and Kolmogorov's limit kstwobign.
+def kolmogorov_smirnov():
+    rng = np.random.default_rng(6010)
+    cases = []
+    for name, (n1, n2, shift) in {
+        "equal_sizes_same": (60, 60, 0.0),
+        "unequal_sizes_shifted": (80, 53, 0.45),
+        "unequal_sizes_same": (150, 97, 0.0),
+        "larger_shifted": (400, 300, 0.2),
+    }.items():
+        a = rng.normal(0, 1, n1).astype(np.float32)
+        b = rng.normal(shift, 1, n2).astype(np.float32)
+        exact = st.ks_2samp(a, b, method="exact")
+        en = n1 * n2 / (n1 + n2)
+        cases.append({
+            "name": name, "first": f32(a), "second": f32(b),
+            "statistic": float(exact.statistic), "p_exact": float(exact.pvalue),
+            "p_asymptotic": float(st.kstwobign.sf(exact.statistic * math.sqrt(en))),
+        })
+    # Large unweighted samples: asymptotic limit only.
+    a = rng.normal(0, 1, 3000).astype(np.float32)
+    b = rng.normal(0.05, 1, 2000).astype(np.float32)
+    d = st.ks_2samp(a, b, method="asymp").statistic
+    big = {"first": f32(a), "second": f32(b),
+           "statistic": float(d), "p_asymptotic": float(st.kstwobign.sf(d * math.sqrt(3000 * 2000 / 5000)))}
+    z = [0.2, 0.5, 0.8, 1.0, 1.17, 1.19, 1.5, 2.0, 3.0]
+    write("kolmogorov_smirnov.json", {"cases": cases, "large": big,
+                                      "kolmogorov_z": z, "kolmogorov_sf": floats(st.kstwobign.sf(z))})
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Expressions: evaluated with numpy on the same float32 columns (double arithmetic, as TFormula).
+def expressions():
+    rng = np.random.default_rng(6020)
+    n = 50
+    cols = {
+        "px": rng.normal(0, 30, n), "py": rng.normal(0, 30, n), "eta": rng.uniform(-4, 4, n),
+        "pt": rng.exponential(30, n), "m": rng.uniform(0.1, 100, n),
+    }
+    cols = {k: np.asarray(v, dtype=np.float32) for k, v in cols.items()}
+    d = {k: v.astype(np.float64) for k, v in cols.items()}
+    cases = {
+        "sqrt(px*px+py*py)": np.sqrt(d["px"] ** 2 + d["py"] ** 2),
+        "abs(eta)<2.5 && pt>20": ((np.abs(d["eta"]) < 2.5) & (d["pt"] > 20)).astype(float),
+        "TMath::Abs(eta) > 1 || !(m < 50)": ((np.abs(d["eta"]) > 1) | ~(d["m"] < 50)).astype(float),
+        "log(pt+1)/log10(m+1) - exp(-pt/50)": np.log(d["pt"] + 1) / np.log10(d["m"] + 1) - np.exp(-d["pt"] / 50),
+        "pow(px,2) + py^2 - 2*px**2": d["px"] ** 2 + d["py"] ** 2 - 2 * d["px"] ** 2,
+        "atan2(py, px) + TMath::ATan2(px, py)": np.arctan2(d["py"], d["px"]) + np.arctan2(d["px"], d["py"]),
+        "min(pt, m) * max(eta, -1) + TMath::Min(px, py)": np.minimum(d["pt"], d["m"]) * np.maximum(d["eta"], -1) + np.minimum(d["px"], d["py"]),
+        "sin(eta)*cos(eta) + tan(eta/4) - TMath::Sqrt(pt)": np.sin(d["eta"]) * np.cos(d["eta"]) + np.tan(d["eta"] / 4) - np.sqrt(d["pt"]),
+        "-2^2 + 3 % 2 + pt % 7": -4.0 + 1.0 + np.fmod(d["pt"], 7),
+        "eta > 0 ? pt : -pt": np.where(d["eta"] > 0, d["pt"], -d["pt"]),
+        "TMath::Pi() * (m >= 50) + 1.5e1 + 20.f": math.pi * (d["m"] >= 50) + 15 + 20,
+        "TMath::Power(pt, 0.5) == sqrt(pt)": (np.power(d["pt"], 0.5) == np.sqrt(d["pt"])).astype(float),
+    }
+    write("expressions.json", {
+        "columns": {k: f32(v) for k, v in cols.items()},
+        "cases": [{"expression": e, "expected": floats(v)} for e, v in cases.items()],
+    })
+
+
+binary_metrics()
+kolmogorov_smirnov()
+expressions()
