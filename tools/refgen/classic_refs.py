@@ -226,6 +226,87 @@ def expressions():
     })
 
 
+# ----------------------------------------------------------------------------------------------------------------
+# Linear methods: TMVA Fisher (via sklearn LDA with equal priors), TMVA LD (sklearn LinearRegression),
+# logistic regression (L2 lbfgs, L1 saga, no penalty).
+def two_gaussians(seed, n=400, d=4):
+    rng = np.random.default_rng(seed)
+    a = rng.normal(0, 1, (d, d))
+    cov = a @ a.T / d + 0.5 * np.eye(d)
+    y = (rng.random(n) < 0.4).astype(np.int32)
+    shift = np.linspace(0.8, -0.4, d)
+    x = rng.multivariate_normal(np.zeros(d), cov, n) + np.outer(y, shift) + np.arange(d)
+    w = rng.uniform(0.3, 2.0, n)
+    return x.astype(np.float32), y, w.astype(np.float32)
+
+
+def tmva_fisher_numpy(x, y, w, mahalanobis=False):
+    """TMVA MethodFisher written out in numpy (used for the weighted case, where sklearn LDA has no weights)."""
+    x = x.astype(np.float64); w = w.astype(np.float64)
+    s, b = y == 1, y == 0
+    ws, wb = w[s].sum(), w[b].sum()
+    ms = (w[s, None] * x[s]).sum(0) / ws
+    mb = (w[b, None] * x[b]).sum(0) / wb
+    m = (w[:, None] * x).sum(0) / (ws + wb)
+    cs = ((x[s] - ms).T * w[s]) @ (x[s] - ms) / ws
+    cb = ((x[b] - mb).T * w[b]) @ (x[b] - mb) / wb
+    within = cs + cb
+    between = (ws * np.outer(ms - m, ms - m) + wb * np.outer(mb - m, mb - m)) / (ws + wb)
+    mat = within + between if mahalanobis else within
+    c = np.sqrt(ws * wb) / (ws + wb) * np.linalg.solve(mat, ms - mb)
+    return c, -0.5 * float(c @ (ms + mb))
+
+
+def linear_methods():
+    from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+    from sklearn.linear_model import LinearRegression, LogisticRegression
+    x, y, w = two_gaussians(6030)
+    x64 = x.astype(np.float64)
+    out = {"features": rows32(x), "labels": [int(v) for v in y], "weights": f32(w)}
+
+    # Fisher, unweighted: TMVA's F = sqrt(nS nB)/(nS+nB) W^-1 dmu with W = C_S + C_B. sklearn's LDA with equal
+    # priors uses Sigma = (C_S + C_B)/2, so coef_ = 2 W^-1 dmu and intercept_ = -coef_.(mu_S+mu_B)/2.
+    lda = LinearDiscriminantAnalysis(solver="lsqr", priors=[0.5, 0.5]).fit(x64, y)
+    ns, nb = (y == 1).sum(), (y == 0).sum()
+    factor = math.sqrt(ns * nb) / (ns + nb) / 2
+    out["fisher_unweighted"] = {"coefficients": floats(lda.coef_[0] * factor), "offset": float(lda.intercept_[0] * factor),
+                                "source": "sklearn LinearDiscriminantAnalysis(solver='lsqr', priors=[0.5, 0.5]) rescaled"}
+    c, f0 = tmva_fisher_numpy(x, y, w)
+    out["fisher_weighted"] = {"coefficients": floats(c), "offset": f0, "source": "numpy evaluation of TMVA MethodFisher"}
+    c, f0 = tmva_fisher_numpy(x, y, w, mahalanobis=True)
+    out["mahalanobis_weighted"] = {"coefficients": floats(c), "offset": f0, "source": "numpy evaluation of TMVA MethodFisher (Mahalanobis)"}
+
+    # LD: weighted least squares of the label (1 signal, 0 background).
+    for key, ww in (("ld_unweighted", None), ("ld_weighted", w.astype(np.float64))):
+        lr = LinearRegression().fit(x64, y.astype(np.float64), sample_weight=ww)
+        out[key] = {"coefficients": floats(lr.coef_), "offset": float(lr.intercept_)}
+
+    # Logistic regression. The objective is C * sum w_i loss_i + R(beta); sklearn's lbfgs/saga leave the intercept free.
+    def objective(model, C, penalty, ww):
+        z = x64 @ model.coef_[0] + model.intercept_[0]
+        loss = np.logaddexp(0, z) - y * z
+        ww = np.ones(len(y)) if ww is None else ww
+        r = {"l2": 0.5 * np.sum(model.coef_ ** 2), "l1": np.sum(np.abs(model.coef_)), None: 0.0}[penalty]
+        return float(C * np.sum(ww * loss) + r)
+
+    logistic = []
+    for name, penalty, C, solver, ww in (
+        ("l2_unweighted", "l2", 0.05, "lbfgs", None),
+        ("l2_weighted", "l2", 0.05, "lbfgs", w.astype(np.float64)),
+        ("none_unweighted", None, 1.0, "lbfgs", None),
+        ("l1_unweighted", "l1", 0.04, "saga", None),
+        ("l1_weighted", "l1", 0.04, "saga", w.astype(np.float64)),
+    ):
+        model = LogisticRegression(penalty=penalty, C=C, solver=solver, tol=1e-13, max_iter=1000000)
+        model.fit(x64, y, sample_weight=ww)
+        logistic.append({"name": name, "penalty": penalty or "none", "C": C, "weighted": ww is not None,
+                         "coefficients": floats(model.coef_[0]), "intercept": float(model.intercept_[0]),
+                         "objective": objective(model, C, penalty, ww), "iterations": int(model.n_iter_[0])})
+    out["logistic"] = logistic
+    write("linear_methods.json", out)
+
+
 binary_metrics()
 kolmogorov_smirnov()
 expressions()
+linear_methods()
