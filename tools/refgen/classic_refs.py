@@ -306,7 +306,32 @@ def linear_methods():
     write("linear_methods.json", out)
 
 
+# ----------------------------------------------------------------------------------------------------------------
+# k-nearest neighbours: neighbour lists (KDTree), class probabilities and regression (uniform and 1/distance).
+def neighbours():
+    from sklearn.neighbors import KDTree, KNeighborsClassifier, KNeighborsRegressor
+    rng = np.random.default_rng(6040)
+    n, m, d, k = 300, 40, 3, 7
+    x = rng.normal(0, 1, (n, d)).astype(np.float32)
+    y = (x[:, 0] + 0.5 * x[:, 1] + rng.normal(0, 0.7, n) > 0).astype(np.int32)
+    y3 = np.digitize(x[:, 2] + rng.normal(0, 0.5, n), [-0.5, 0.5]).astype(np.int32)
+    t = (x[:, 0] * 2 - x[:, 2] ** 2 + rng.normal(0, 0.1, n)).astype(np.float32)
+    q = rng.normal(0, 1.1, (m, d)).astype(np.float32)
+    x64, q64 = x.astype(np.float64), q.astype(np.float64)
+    dist, ind = KDTree(x64, leaf_size=10).query(q64, k=k)
+    out = {"features": rows32(x), "labels": [int(v) for v in y], "labels3": [int(v) for v in y3], "targets": f32(t),
+           "queries": rows32(q), "k": k, "indices": [[int(v) for v in r] for r in ind], "distances": [floats(r) for r in dist]}
+    for weights in ("uniform", "distance"):
+        clf = KNeighborsClassifier(n_neighbors=k, weights=weights, algorithm="kd_tree").fit(x64, y)
+        clf3 = KNeighborsClassifier(n_neighbors=k, weights=weights, algorithm="kd_tree").fit(x64, y3)
+        reg = KNeighborsRegressor(n_neighbors=k, weights=weights, algorithm="kd_tree").fit(x64, t.astype(np.float64))
+        out[weights] = {"proba": floats(clf.predict_proba(q64)[:, 1]), "proba3": [floats(r) for r in clf3.predict_proba(q64)],
+                        "predict3": [int(v) for v in clf3.predict(q64)], "regression": floats(reg.predict(q64))}
+    write("neighbours.json", out)
+
+
 binary_metrics()
 kolmogorov_smirnov()
+neighbours()
 expressions()
 linear_methods()
