@@ -330,8 +330,34 @@ def neighbours():
     write("neighbours.json", out)
 
 
+# ----------------------------------------------------------------------------------------------------------------
+# Support vector machines: sklearn SVC (libsvm) decision values, intercepts, support-vector counts.
+def svm():
+    from sklearn.svm import SVC
+    rng = np.random.default_rng(6050)
+    n, m, d = 200, 40, 3
+    x = rng.normal(0, 1, (n, d)).astype(np.float32)
+    y = ((x[:, 0] ** 2 + x[:, 1] ** 2 + 0.3 * rng.normal(0, 1, n)) < 1.2).astype(np.int32)
+    w = rng.uniform(0.2, 2.0, n).astype(np.float32)
+    q = rng.normal(0, 1, (m, d)).astype(np.float32)
+    x64, q64 = x.astype(np.float64), q.astype(np.float64)
+    cases = []
+    for name, kernel, C, gamma, ww in (
+        ("rbf_scale", "rbf", 1.0, "scale", None),
+        ("rbf_weighted", "rbf", 10.0, 0.5, w.astype(np.float64)),
+        ("linear", "linear", 0.5, "scale", None),
+        ("linear_weighted", "linear", 2.0, "scale", w.astype(np.float64)),
+    ):
+        model = SVC(kernel=kernel, C=C, gamma=gamma, tol=1e-9, shrinking=False).fit(x64, y, sample_weight=ww)
+        cases.append({"name": name, "kernel": kernel, "C": C, "gamma": None if gamma == "scale" else gamma,
+                      "weighted": ww is not None, "gamma_used": float(model._gamma), "intercept": float(model.intercept_[0]),
+                      "support_count": int(model.n_support_.sum()), "decision": floats(model.decision_function(q64))})
+    write("svm.json", {"features": rows32(x), "labels": [int(v) for v in y], "weights": f32(w), "queries": rows32(q), "cases": cases})
+
+
 binary_metrics()
 kolmogorov_smirnov()
+svm()
 neighbours()
 expressions()
 linear_methods()
