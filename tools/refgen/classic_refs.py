@@ -355,8 +355,58 @@ def svm():
     write("svm.json", {"features": rows32(x), "labels": [int(v) for v in y], "weights": f32(w), "queries": rows32(q), "cases": cases})
 
 
+# ----------------------------------------------------------------------------------------------------------------
+# Clustering: k-means (fixed initial centroids; weighted), DBSCAN labels, agglomerative labels and scipy heights.
+def clustering():
+    from scipy.cluster.hierarchy import linkage
+    from sklearn.cluster import DBSCAN, AgglomerativeClustering, KMeans
+    from sklearn.datasets import make_blobs
+    x, _ = make_blobs(n_samples=400, centers=5, n_features=3, cluster_std=1.3, random_state=6060)
+    x = x.astype(np.float32)
+    x64 = x.astype(np.float64)
+    rng = np.random.default_rng(6061)
+    w = rng.uniform(0.2, 3.0, len(x)).astype(np.float32)
+    init = x[rng.choice(len(x), 5, replace=False)]
+    kmeans = {}
+    for key, ww in (("unweighted", None), ("weighted", w.astype(np.float64))):
+        km = KMeans(n_clusters=5, init=init.astype(np.float64), n_init=1, max_iter=300, tol=0.0, algorithm="lloyd").fit(x64, sample_weight=ww)
+        kmeans[key] = {"centroids": [floats(c) for c in km.cluster_centers_], "labels": [int(v) for v in km.labels_],
+                       "inertia": float(km.inertia_), "iterations": int(km.n_iter_)}
+    # Well-separated blobs: k-means++ from any seed finds the same centroids.
+    xs, _ = make_blobs(n_samples=300, centers=[[0, 0], [10, 0], [0, 10], [10, 10]], cluster_std=0.5, random_state=6062)
+    xs = xs.astype(np.float32)
+    km = KMeans(n_clusters=4, n_init=10, random_state=0).fit(xs.astype(np.float64))
+
+    # DBSCAN on blobs with noise.
+    xd, _ = make_blobs(n_samples=300, centers=4, n_features=2, cluster_std=0.6, random_state=6063)
+    xd = np.vstack([xd, rng.uniform(xd.min(0) - 1, xd.max(0) + 1, (40, 2))]).astype(np.float32)
+    db = {}
+    for eps, ms in ((0.5, 5), (0.3, 4), (0.8, 10)):
+        model = DBSCAN(eps=eps, min_samples=ms).fit(xd.astype(np.float64))
+        core = np.zeros(len(xd), dtype=bool)
+        core[model.core_sample_indices_] = True
+        db[f"eps{eps}_min{ms}"] = {"eps": eps, "min_samples": ms, "labels": [int(v) for v in model.labels_], "core": [bool(v) for v in core]}
+
+    # Agglomerative: sklearn partitions (labels up to renumbering) and scipy dendrogram heights.
+    xa, _ = make_blobs(n_samples=120, centers=4, n_features=3, cluster_std=1.5, random_state=6064)
+    xa = xa.astype(np.float32)
+    agg = {}
+    for method in ("ward", "complete", "average", "single"):
+        model = AgglomerativeClustering(n_clusters=4, linkage=method).fit(xa.astype(np.float64))
+        z = linkage(xa.astype(np.float64), method=method)
+        agg[method] = {"labels": [int(v) for v in model.labels_], "heights": floats(z[:, 2]), "sizes": [int(v) for v in z[:, 3]]}
+
+    write("clustering.json", {
+        "kmeans_points": rows32(x), "kmeans_weights": f32(w), "kmeans_init": rows32(init), "kmeans": kmeans,
+        "separated_points": rows32(xs), "separated_centroids": [floats(c) for c in km.cluster_centers_],
+        "dbscan_points": rows32(xd), "dbscan": db,
+        "agglomerative_points": rows32(xa), "agglomerative": agg,
+    })
+
+
 binary_metrics()
 kolmogorov_smirnov()
+clustering()
 svm()
 neighbours()
 expressions()

@@ -264,6 +264,52 @@ public sealed class KdTree
         return count;
     }
 
+    /// <summary>Calls <paramref name="visitor"/> with the original index of every point within squared radius
+    /// <paramref name="squaredRadius"/> (inclusive) until it returns false.</summary>
+    internal void VisitWithin<TVisitor>(ReadOnlySpan<float> query, float squaredRadius, ref TVisitor visitor)
+        where TVisitor : struct, IRadiusVisitor
+    {
+        Span<int> stack = stackalloc int[64];
+        int top = 0;
+        stack[top++] = 0;
+        int d = _dimensions;
+        ref float points = ref MemoryMarshal.GetArrayDataReference(_points);
+        ref float q0 = ref MemoryMarshal.GetReference(query);
+        while (top > 0)
+        {
+            int node = stack[--top];
+            if (BoxDistance(node, query) > squaredRadius)
+            {
+                continue;
+            }
+
+            if (_left[node] < 0)
+            {
+                int end = _end[node];
+                for (int p = _start[node]; p < end; p++)
+                {
+                    ref float row = ref Unsafe.Add(ref points, p * d);
+                    float sum = 0;
+                    for (int j = 0; j < d; j++)
+                    {
+                        float diff = Unsafe.Add(ref row, j) - Unsafe.Add(ref q0, j);
+                        sum += diff * diff;
+                    }
+
+                    if (sum <= squaredRadius && !visitor.Visit(_originalIndex[p]))
+                    {
+                        return;
+                    }
+                }
+            }
+            else
+            {
+                stack[top++] = _left[node];
+                stack[top++] = _right[node];
+            }
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static float SquaredDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
