@@ -5,15 +5,11 @@ internal sealed partial class ClusteringEngine
     /// <summary>FastJet's <c>_faster_tiled_N2_cluster</c> (strategy N2Tiled): tiles plus a compact distance table scanned linearly.</summary>
     private void RunTiled()
     {
-        InitialiseTiles();
         BriefJet[] brief = _brief;
         double[] dij = _dij;
         int[] dijJet = _dijJet;
         int n = _sequence.InitialParticleCount;
-        for (int i = 0; i < n; i++)
-        {
-            SetTiledJetInfo(i, i);
-        }
+        InitialiseTiledJets(n);
 
         FindInitialNeighboursInTiles();
         for (int i = 0; i < n; i++)
@@ -111,15 +107,11 @@ internal sealed partial class ClusteringEngine
     /// <summary>FastJet's <c>_minheap_faster_tiled_N2_cluster</c> (strategy N2MinHeapTiled): tiles plus a min-heap of distances.</summary>
     private void RunMinHeapTiled()
     {
-        InitialiseTiles();
         BriefJet[] brief = _brief;
         double[] dij = _dij;
         int[] pending = _updateStack;
         int n = _sequence.InitialParticleCount;
-        for (int i = 0; i < n; i++)
-        {
-            SetTiledJetInfo(i, i);
-        }
+        InitialiseTiledJets(n);
 
         FindInitialNeighboursInTiles();
         for (int i = 0; i < n; i++)

@@ -22,6 +22,24 @@ internal sealed partial class ClusteringEngine
     private int _tilesIetaMax;
     private readonly int[] _tileUnion = new int[3 * MaxNeighbours];
 
+    /// <summary>
+    /// Sets the info of the N input jets (rapidity computed once, used by the tiling extent too), builds the tiles
+    /// and inserts the jets in input order, as FastJet's initialisation does.
+    /// </summary>
+    private void InitialiseTiledJets(int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            SetJetInfo(ref _brief[i], i);
+        }
+
+        InitialiseTiles();
+        for (int i = 0; i < n; i++)
+        {
+            InsertIntoTile(i);
+        }
+    }
+
     /// <summary>FastJet's <c>_initialise_tiles</c>: tiles of at least R in y and φ over the extent of <see cref="TilingExtent"/>.</summary>
     private void InitialiseTiles()
     {
@@ -31,7 +49,7 @@ internal sealed partial class ClusteringEngine
         int phiCount = Math.Max(3, (int)Math.Floor(Angles.TwoPi / defaultSize));
         _tileSizePhi = Angles.TwoPi / phiCount;
 
-        (double minRapidity, double maxRapidity) = TilingExtent.Determine(_sequence, _sequence.InitialParticleCount);
+        (double minRapidity, double maxRapidity) = TilingExtent.Determine(_sequence, _brief, _sequence.InitialParticleCount);
         _tilesIetaMin = (int)Math.Floor(minRapidity / _tileSizeEta);
         _tilesIetaMax = (int)Math.Floor(maxRapidity / _tileSizeEta);
         _tilesEtaMin = _tilesIetaMin * _tileSizeEta;
@@ -124,8 +142,14 @@ internal sealed partial class ClusteringEngine
     /// <summary>FastJet's <c>_tj_set_jetinfo</c>: jet info plus insertion at the head of its tile's list.</summary>
     private void SetTiledJetInfo(int index, int jetIndex)
     {
+        SetJetInfo(ref _brief[index], jetIndex);
+        InsertIntoTile(index);
+    }
+
+    /// <summary>Puts a jet whose info is set at the head of its tile's list.</summary>
+    private void InsertIntoTile(int index)
+    {
         ref BriefJet jet = ref _brief[index];
-        SetJetInfo(ref jet, jetIndex);
         int tile = TileIndex(jet.Rapidity, jet.Phi);
         jet.TileIndex = tile;
         jet.Previous = -1;

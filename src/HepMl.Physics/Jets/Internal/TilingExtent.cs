@@ -3,13 +3,13 @@ namespace HepMl.Physics.Jets.Internal;
 /// <summary>
 /// The rapidity range worth tiling (FastJet: <c>TilingExtent</c>): particle counts in unit rapidity bins from −20 to
 /// 20 (edge bins collect the overflow); the range is trimmed from each side while the accumulated edge count stays
-/// below max(¼ of the busiest bin, 4).
+/// below max(¼ of the busiest bin, 4). Reads the rapidities already stored in the brief jets.
 /// </summary>
 internal static class TilingExtent
 {
     private const int RapidityBinsPerSide = 20;
 
-    public static (double Min, double Max) Determine(ClusterSequence sequence, int count)
+    public static (double Min, double Max) Determine(ClusterSequence sequence, BriefJet[] brief, int count)
     {
         const int bins = 2 * RapidityBinsPerSide;
         Span<double> counts = stackalloc double[bins];
@@ -26,7 +26,7 @@ internal static class TilingExtent
                 continue;
             }
 
-            double rapidity = Vectors.LorentzVector.RapidityOf(p.Px, p.Py, p.Pz, p.E);
+            double rapidity = brief[i].Rapidity;
             if (rapidity < minRapidity)
             {
                 minRapidity = rapidity;
