@@ -164,9 +164,14 @@ public readonly struct LorentzVector : IEquatable<LorentzVector>
 
     /// <summary>
     /// Rapidity ½ ln((E + Pz)/(E − Pz)), computed as FastJet's <c>rap()</c>: ½ ln((Pt² + max(m², 0))/(E + |Pz|)²)
-    /// with the sign of Pz, which avoids the cancellation in E − |Pz|. A spacelike vector is treated as massless.
-    /// With Pt = 0 and E ≤ |Pz| (on or outside the light cone along the beam) it is ±(<see cref="MaxRapidity"/> + |Pz|).
+    /// with the sign of Pz, which avoids the cancellation in E − |Pz|; a negative m² is clamped to 0. With Pt = 0 and
+    /// E ≤ |Pz| (on or outside the light cone along the beam) it is ±(<see cref="MaxRapidity"/> + |Pz|).
     /// </summary>
+    /// <remarks>
+    /// In (Px, Py, Pz, E) form the mass is known only to ~eps·E² (the rounding of E), so at extreme |η| the rapidity
+    /// carries an absolute error of about eps·E²/(2 mT²): 1e-11 at η = 6, 6e-4 for a massless 1 GeV particle at
+    /// η = 15. <see cref="Eta"/> has no such loss. Kept identical to FastJet so clustering agrees bit for bit.
+    /// </remarks>
     public double Rapidity => RapidityOf(Px, Py, Pz, E);
 
     /// <summary>Velocity |p|/E.</summary>
