@@ -1,4 +1,4 @@
-namespace HepMl.Analysis.Linear;
+namespace HepMl.Analysis.LinearModels;
 
 /// <summary>Options of <see cref="LinearDiscriminant.Train(Data.Dataset, LinearDiscriminantOptions)"/>.</summary>
 public sealed class LinearDiscriminantOptions

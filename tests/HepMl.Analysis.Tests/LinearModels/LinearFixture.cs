@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HepMl.Analysis.Data;
 
-namespace HepMl.Analysis.Tests.Linear;
+namespace HepMl.Analysis.Tests.LinearModels;
 
 internal static class LinearFixture
 {

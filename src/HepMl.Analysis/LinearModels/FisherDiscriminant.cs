@@ -2,7 +2,7 @@ using HepMl.Analysis.Classic;
 using HepMl.Analysis.Classic.Internal;
 using HepMl.Analysis.Data;
 
-namespace HepMl.Analysis.Linear;
+namespace HepMl.Analysis.LinearModels;
 
 /// <summary>
 /// The Fisher linear discriminant as TMVA trains it: y(x) = F₀ + Σ F_k x_k with

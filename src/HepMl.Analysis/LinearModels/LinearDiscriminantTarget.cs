@@ -1,4 +1,4 @@
-namespace HepMl.Analysis.Linear;
+namespace HepMl.Analysis.LinearModels;
 
 /// <summary>What the linear discriminant fits.</summary>
 public enum LinearDiscriminantTarget

@@ -1,4 +1,4 @@
-namespace HepMl.Analysis.Linear;
+namespace HepMl.Analysis.LinearModels;
 
 /// <summary>Options of <see cref="FisherDiscriminant.Train(Data.Dataset, FisherOptions)"/>.</summary>
 public sealed class FisherOptions

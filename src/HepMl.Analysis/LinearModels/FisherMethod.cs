@@ -1,4 +1,4 @@
-namespace HepMl.Analysis.Linear;
+namespace HepMl.Analysis.LinearModels;
 
 /// <summary>Which covariance matrix the Fisher discriminant inverts (TMVA option <c>Method=Fisher|Mahalanobis</c>).</summary>
 public enum FisherMethod

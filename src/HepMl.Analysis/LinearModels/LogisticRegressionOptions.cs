@@ -1,4 +1,4 @@
-namespace HepMl.Analysis.Linear;
+namespace HepMl.Analysis.LinearModels;
 
 /// <summary>Options of <see cref="LogisticRegression.Train(Data.Dataset, LogisticRegressionOptions)"/>.</summary>
 public sealed class LogisticRegressionOptions

@@ -1,4 +1,4 @@
-namespace HepMl.Analysis.Linear;
+namespace HepMl.Analysis.LinearModels;
 
 /// <summary>The penalty on the coefficients of <see cref="LogisticRegression"/> (the intercept is never penalised).</summary>
 public enum RegularizationPenalty

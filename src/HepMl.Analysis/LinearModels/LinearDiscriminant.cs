@@ -2,7 +2,7 @@ using HepMl.Analysis.Classic;
 using HepMl.Analysis.Classic.Internal;
 using HepMl.Analysis.Data;
 
-namespace HepMl.Analysis.Linear;
+namespace HepMl.Analysis.LinearModels;
 
 /// <summary>
 /// TMVA's linear discriminant (LD): the weighted least-squares fit y(x) = c₀ + Σ c_k x_k of the class label

@@ -2,7 +2,7 @@ using HepMl.Analysis.Classic;
 using HepMl.Analysis.Classic.Internal;
 using HepMl.Analysis.Data;
 
-namespace HepMl.Analysis.Linear;
+namespace HepMl.Analysis.LinearModels;
 
 /// <summary>
 /// Binary logistic regression P(signal | x) = σ(b + βᵀx), fitted by minimising C·Σ wᵢ ℓᵢ + R(β) with the

@@ -1,9 +1,9 @@
 using HepMl.Analysis.Data;
-using HepMl.Analysis.Linear;
+using HepMl.Analysis.LinearModels;
 using HepMl.TestData;
 using NUnit.Framework;
 
-namespace HepMl.Analysis.Tests.Linear;
+namespace HepMl.Analysis.Tests.LinearModels;
 
 public class LinearDiscriminantTests
 {

@@ -1,10 +1,10 @@
 using HepMl.Analysis.Classic;
 using HepMl.Analysis.Data;
-using HepMl.Analysis.Linear;
+using HepMl.Analysis.LinearModels;
 using HepMl.TestData;
 using NUnit.Framework;
 
-namespace HepMl.Analysis.Tests.Linear;
+namespace HepMl.Analysis.Tests.LinearModels;
 
 public class FisherDiscriminantTests
 {
