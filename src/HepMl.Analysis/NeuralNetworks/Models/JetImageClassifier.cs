@@ -10,6 +10,8 @@ using HepMl.Analysis.Tensors;
 
 namespace HepMl.Analysis.NeuralNetworks.Models;
 
+using Linear = HepMl.Analysis.NeuralNetworks.Layers.Linear;
+
 /// <summary>
 /// Convolutional tagger for jet images [N, C, H, W] (for example W vs QCD): blocks of conv + ReLU + 2x2 max pool,
 /// a dense layer, then one logit (binary) or C logits (multi-class). Images are used as given; pT-normalise them

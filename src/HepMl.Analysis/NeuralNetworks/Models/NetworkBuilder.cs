@@ -4,6 +4,8 @@ using HepMl.Analysis.Tensors;
 
 namespace HepMl.Analysis.NeuralNetworks.Models;
 
+using Linear = HepMl.Analysis.NeuralNetworks.Layers.Linear;
+
 /// <summary>Builds the fully connected stacks the model families share.</summary>
 internal static class NetworkBuilder
 {

@@ -9,6 +9,8 @@ using HepMl.Analysis.Tensors;
 
 namespace HepMl.Analysis.NeuralNetworks.Models;
 
+using Linear = HepMl.Analysis.NeuralNetworks.Layers.Linear;
+
 /// <summary>
 /// Variational autoencoder for anomaly detection: Gaussian encoder, reparameterised sample z = μ + ε·exp(lv/2),
 /// decoder; loss = Σ_features (x̂ - x)² + β KL, averaged over the batch (as <c>torch_vae.py</c>). Anomaly scores:

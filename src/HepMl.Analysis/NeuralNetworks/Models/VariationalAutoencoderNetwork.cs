@@ -4,6 +4,8 @@ using HepMl.Analysis.Tensors;
 
 namespace HepMl.Analysis.NeuralNetworks.Models;
 
+using Linear = HepMl.Analysis.NeuralNetworks.Layers.Linear;
+
 /// <summary>
 /// The VAE's modules: encoder trunk, mean and log-variance heads, decoder. <see cref="Forward"/> decodes the latent
 /// mean (deterministic reconstruction); <see cref="Encode"/> and <see cref="Decode"/> expose the parts.

@@ -5,6 +5,8 @@ using HepMl.Io;
 
 namespace HepMl.Analysis.NeuralNetworks.Serialization;
 
+using Linear = HepMl.Analysis.NeuralNetworks.Layers.Linear;
+
 /// <summary>Rebuilds modules from the architecture descriptions written by <see cref="Module.ToSpecification"/>.</summary>
 public static class ModuleFactory
 {
