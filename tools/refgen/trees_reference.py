@@ -114,11 +114,15 @@ def main():
     y = np.zeros(n, dtype=np.int32)
     y[order[n // 2:]] = 1  # exactly half signal
     min_leaf = 20           # = MinNodeSize 5% of 400
-    ada = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=min_leaf, random_state=0),
+    # TMVA also demands the minimum node size in weight (total weight = N after every renormalisation), which is
+    # scikit-learn's min_weight_fraction_leaf = MinNodeSize/100.
+    ada = AdaBoostClassifier(DecisionTreeClassifier(max_depth=3, min_samples_leaf=min_leaf, min_weight_fraction_leaf=0.05,
+                                                    random_state=0),
                              n_estimators=8, learning_rate=0.5, algorithm="SAMME", random_state=0)
     ada.fit(X, y)
     write(out, "sk_adaboost.json", {
         "n_estimators": 8, "learning_rate": 0.5, "max_depth": 3, "min_samples_leaf": min_leaf,
+        "min_weight_fraction_leaf": 0.05,
         "features": matrix(X), "labels": y.astype(float).tolist(),
         "decision_function": to_list(ada.decision_function(X)),
         "estimator_weights": to_list(ada.estimator_weights_[:len(ada.estimators_)]),
