@@ -8,5 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliEnvironment environment)
     {
         yield return Commands.InfoCommand.Create(environment);
+        yield return Commands.LsCommand.Create(environment);
+        yield return Commands.DescribeCommand.Create(environment);
     }
 }
