@@ -75,6 +75,49 @@ public sealed class RootFileWriterTests
         Assert.That(read.GetDirectory("empty").Keys, Is.Empty);
     }
 
+    [Test]
+    public void Histograms_TH1D_TH1F_TH2D_ReadBack()
+    {
+        string path = Path.Combine(_scratch, "histograms.root");
+        double[] h1 = Enumerable.Range(0, 12).Select(i => i * 1.5).ToArray();
+        double[] w2 = h1.Select(v => v * 2).ToArray();
+        double[] variable = Enumerable.Range(0, 6).Select(i => (double)i * i).ToArray();
+        double[] h2 = Enumerable.Range(0, 5 * 4).Select(i => (double)i).ToArray();
+        using (RootFileWriter file = RootFileWriter.Create(path, RootCompression.Parse("zlib:4")))
+        {
+            file.Root.WriteHistogram(RootHistogramData.TH1D("h1d", "one D", new RootAxisData(10, -5, 5, Title: "x [GeV]"), h1, w2, entries: 123));
+            file.Root.Mkdir("float").WriteHistogram(RootHistogramData.TH1F("h1f", "float", RootAxisData.Variable([0, 1, 4, 9, 16]), variable));
+            file.Root.WriteHistogram(RootHistogramData.TH2D("h2d", "two D", new RootAxisData(3, 0, 3), new RootAxisData(2, -1, 1), h2));
+        }
+
+        using RootFile read = RootFile.Open(path);
+        var one = read.GetHistogram("h1d");
+        Assert.That(one.ClassName, Is.EqualTo("TH1D"));
+        Assert.That(one.Title, Is.EqualTo("one D"));
+        Assert.That(one.Contents, Is.EqualTo(h1));
+        Assert.That(one.SumW2, Is.EqualTo(w2));
+        Assert.That(one.Entries, Is.EqualTo(123));
+        Assert.That(one.Axes[0].Bins, Is.EqualTo(10));
+        Assert.That(one.Axes[0].Low, Is.EqualTo(-5));
+        Assert.That(one.Axes[0].High, Is.EqualTo(5));
+        Assert.That(one.Axes[0].Title, Is.EqualTo("x [GeV]"));
+        // Hand-computed: in-range bins 1..10 hold 1.5 i, centres -5.5 + i; sum w = 1.5 * 55 = 82.5.
+        Assert.That(one.SumOfWeights, Is.EqualTo(82.5));
+        Assert.That(one.SumOfWeightedX, Is.EqualTo(Enumerable.Range(1, 10).Sum(i => 1.5 * i * (-5.5 + i))).Within(1e-12));
+
+        var single = read.GetHistogram("float/h1f");
+        Assert.That(single.ClassName, Is.EqualTo("TH1F"));
+        Assert.That(single.Contents, Is.EqualTo(variable));
+        Assert.That(single.Axes[0].Edges, Is.EqualTo(new double[] { 0, 1, 4, 9, 16 }));
+
+        var two = read.GetHistogram("h2d");
+        Assert.That(two.ClassName, Is.EqualTo("TH2D"));
+        Assert.That(two.Dimension, Is.EqualTo(2));
+        Assert.That(two.Contents, Is.EqualTo(h2));
+        Assert.That(two.Axes[1].Bins, Is.EqualTo(2));
+        Assert.That(two.Axes[1].Low, Is.EqualTo(-1));
+    }
+
     private static string? Text(object? value) => value switch
     {
         string s => s,
