@@ -66,20 +66,38 @@ internal static unsafe class PoolingKernels
                 {
                     float* r0 = plane + (top * width);
                     float* r1 = r0 + width;
+                    if (index == null)
+                    {
+                        for (int x = 0; x < ow; x++)
+                        {
+                            int c = 2 * x;
+                            target[(y * ow) + x] = MathF.Max(MathF.Max(r0[c], r0[c + 1]), MathF.Max(r1[c], r1[c + 1]));
+                        }
+
+                        continue;
+                    }
+
+                    int rowBase = planeBase + (top * width);
                     for (int x = 0; x < ow; x++)
                     {
+                        // Branch-free arg-max (random data would mispredict every comparison); NaN wins like MathF.Max.
                         int c = 2 * x;
-                        float a = r0[c], b = r0[c + 1], d = r1[c], e = r1[c + 1];
+                        float value = r0[c];
                         int best = c;
-                        float value = a;
-                        if (b > value || float.IsNaN(b)) { value = b; best = c + 1; }
-                        if (d > value || float.IsNaN(d)) { value = d; best = c + width; }
-                        if (e > value || float.IsNaN(e)) { value = e; best = c + width + 1; }
+                        float b = r0[c + 1];
+                        bool take = b > value || float.IsNaN(b);
+                        value = take ? b : value;
+                        best = take ? c + 1 : best;
+                        b = r1[c];
+                        take = b > value || float.IsNaN(b);
+                        value = take ? b : value;
+                        best = take ? c + width : best;
+                        b = r1[c + 1];
+                        take = b > value || float.IsNaN(b);
+                        value = take ? b : value;
+                        best = take ? c + width + 1 : best;
                         target[(y * ow) + x] = value;
-                        if (index != null)
-                        {
-                            index[(y * ow) + x] = planeBase + (top * width) + best;
-                        }
+                        index[(y * ow) + x] = rowBase + best;
                     }
 
                     continue;
@@ -141,6 +159,13 @@ internal static unsafe class PoolingKernels
         for (int p = first; p < last; p++)
         {
             float* plane = inputGradient + ((long)p * planeIn);
+            if (clear && argMax != null && k == 2 && g.Stride == 2)
+            {
+                // Non-overlapping 2x2 windows: write every covered pixel once (gradient or 0), clear only the rest.
+                WriteWindows2x2(g, plane, outputGradient + ((long)p * oh * ow), argMax + ((long)p * oh * ow), p * planeIn);
+                continue;
+            }
+
             if (clear)
             {
                 new Span<float>(plane, planeIn).Clear();
@@ -173,6 +198,38 @@ internal static unsafe class PoolingKernels
                     }
                 }
             }
+        }
+    }
+
+    private static void WriteWindows2x2(ConvolutionGeometry g, float* plane, float* dy, int* index, int planeBase)
+    {
+        int width = g.Width;
+        int oh = g.OutputHeight;
+        int ow = g.OutputWidth;
+        for (int y = 0; y < oh; y++)
+        {
+            float* r0 = plane + (2 * y * width);
+            float* r1 = r0 + width;
+            for (int x = 0; x < ow; x++)
+            {
+                int c = 2 * x;
+                r0[c] = 0f;
+                r0[c + 1] = 0f;
+                r1[c] = 0f;
+                r1[c + 1] = 0f;
+                plane[index[(y * ow) + x] - planeBase] = dy[(y * ow) + x];
+            }
+
+            for (int c = 2 * ow; c < width; c++)
+            {
+                r0[c] = 0f;
+                r1[c] = 0f;
+            }
+        }
+
+        for (int row = 2 * oh; row < g.Height; row++)
+        {
+            new Span<float>(plane + (row * width), width).Clear();
         }
     }
 
