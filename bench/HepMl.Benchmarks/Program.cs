@@ -24,5 +24,10 @@ if (args.Length > 0 && args[0] == "root-read")
     return HepMl.Benchmarks.RootRead.RootReadBenchmark.Run(args[1..]);
 }
 
+if (args is ["classic-peer", ..])
+{
+    return HepMl.Benchmarks.Classic.ClassicPeerRunner.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
