@@ -8,5 +8,10 @@ if (args.Length > 0 && args[0] == "peer-cluster")
     return ClusteringPeer.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "jet-images")
+{
+    return JetImageThroughput.Run(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
