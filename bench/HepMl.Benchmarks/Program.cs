@@ -3,6 +3,11 @@ using HepMl.Benchmarks.Peers;
 
 // Run with: dotnet run -c Release --project bench/HepMl.Benchmarks -- --filter '*'
 // Peer comparisons (HepMl and a Python/C++ peer on the same data in one run) live in bench/peers/.
+if (HepMl.Benchmarks.Neural.NeuralPeerBenchmarks.TryRun(args))
+{
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "peer-cluster")
 {
     return ClusteringPeer.Run(args[1..]);
@@ -11,6 +16,11 @@ if (args.Length > 0 && args[0] == "peer-cluster")
 if (args.Length > 0 && args[0] == "jet-images")
 {
     return JetImageThroughput.Run(args[1..]);
+}
+
+if (args is ["bdt-peer", ..])
+{
+    return HepMl.Benchmarks.Trees.BdtPeerRun.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

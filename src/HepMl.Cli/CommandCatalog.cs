@@ -8,5 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliEnvironment environment)
     {
         yield return Commands.InfoCommand.Create(environment);
+        yield return Commands.TmvaCommand.Create(environment);
     }
 }
