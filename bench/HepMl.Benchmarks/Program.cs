@@ -13,6 +13,11 @@ if (args.Length > 0 && args[0] == "peer-cluster")
     return ClusteringPeer.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "jet-images")
+{
+    return JetImageThroughput.Run(args[1..]);
+}
+
 if (args is ["bdt-peer", ..])
 {
     return HepMl.Benchmarks.Trees.BdtPeerRun.Run(args[1..]);
