@@ -11,6 +11,8 @@ using NUnit.Framework;
 
 namespace HepMl.Analysis.Tests.NeuralNetworks;
 
+using Linear = HepMl.Analysis.NeuralNetworks.Layers.Linear;
+
 public class LearningTests
 {
     [Test]

@@ -5,6 +5,8 @@ using HepMl.Io;
 
 namespace HepMl.Analysis.NeuralNetworks.Serialization;
 
+using Linear = HepMl.Analysis.NeuralNetworks.Layers.Linear;
+
 /// <summary>Rebuilds modules from the architecture descriptions written by <see cref="Module.ToSpecification"/>.</summary>
 public static class ModuleFactory
 {
@@ -29,6 +31,9 @@ public static class ModuleFactory
                 Integer(specification, "features", filePath), Flag(specification, "spatial", filePath),
                 Number(specification, "momentum", filePath), Number(specification, "epsilon", filePath)),
             "Dropout" => new Dropout(Number(specification, "p", filePath)),
+            "VariationalAutoencoderNetwork" => new Models.VariationalAutoencoderNetwork(
+                (Sequential)Create(Child(specification, "encoder", filePath), filePath), (Linear)Create(Child(specification, "mean", filePath), filePath),
+                (Linear)Create(Child(specification, "log_variance", filePath), filePath), (Sequential)Create(Child(specification, "decoder", filePath), filePath)),
             "Activation" => Activation.FromName(
                 Text(specification, "kind", filePath), specification["parameter"] is null ? float.NaN : Number(specification, "parameter", filePath)),
             _ => throw new UnsupportedFormatException($"unknown module type '{type}' in the architecture", filePath, objectPath: "architecture"),
@@ -52,6 +57,9 @@ public static class ModuleFactory
 
         return modules;
     }
+
+    private static JsonObject Child(JsonObject o, string key, string? filePath) =>
+        o[key] as JsonObject ?? throw new HepMlFormatException($"the description of a '{o["type"]}' module has no '{key}' object", filePath, objectPath: "architecture");
 
     private static string Text(JsonObject o, string key, string? filePath) =>
         Get(o, key, filePath, n => n.GetValue<string>());

@@ -3,9 +3,11 @@ using System.Runtime.ExceptionServices;
 namespace HepMl.Analysis.Tensors.Internal;
 
 /// <summary>
-/// A tiny fork-join pool for the kernels: persistent worker threads wait on an event, the calling thread does part 0
-/// itself, and the parts are joined with a spin-then-yield wait. One parallel region at a time; a call made while
-/// another region runs (a nested call, or a prefetch thread) runs serially instead of queueing.
+/// A tiny fork-join pool for the kernels. A region is split into parts that the calling thread and the persistent
+/// workers claim one at a time from a shared counter, so a worker that the operating system is slow to schedule
+/// (a busy shared host) only means the calling thread does more parts itself; nobody waits for a part that has not
+/// started. One region at a time; a call made while another region runs (nested, or from a prefetch thread) runs
+/// serially instead of queueing.
 /// </summary>
 internal static class ParallelRunner
 {
@@ -13,17 +15,17 @@ internal static class ParallelRunner
     private static readonly Worker[] s_workers = CreateWorkers();
     private static ParallelWork? s_work;
     private static int s_parts;
-    private static int s_pending;
+    private static int s_done;
+    private static long s_state;
     private static Exception? s_error;
 
     /// <summary>Threads used by parallel regions (the calling thread plus the workers).</summary>
     public static int ThreadCount => s_workers.Length + 1;
 
-    /// <summary>Runs <paramref name="work"/> in <paramref name="parts"/> parts (at most <see cref="ThreadCount"/>).</summary>
+    /// <summary>Runs <paramref name="work"/> in <paramref name="parts"/> parts on up to <see cref="ThreadCount"/> threads.</summary>
     public static void Run(ParallelWork work, int parts)
     {
-        parts = Math.Min(parts, ThreadCount);
-        if (parts <= 1 || !Monitor.TryEnter(s_gate))
+        if (parts <= 1 || ThreadCount == 1 || !Monitor.TryEnter(s_gate))
         {
             for (int p = 0; p < parts; p++)
             {
@@ -38,15 +40,18 @@ internal static class ParallelRunner
             s_work = work;
             s_parts = parts;
             s_error = null;
-            Volatile.Write(ref s_pending, parts - 1);
-            for (int w = 0; w < parts - 1; w++)
+            Volatile.Write(ref s_done, 0);
+            long generation = (Volatile.Read(ref s_state) >> 32) + 1;
+            Volatile.Write(ref s_state, generation << 32);
+            int wake = Math.Min(s_workers.Length, parts - 1);
+            for (int w = 0; w < wake; w++)
             {
                 s_workers[w].Start();
             }
 
-            work.Execute(0, parts);
+            Drain(generation, work, parts);
             var spin = default(SpinWait);
-            while (Volatile.Read(ref s_pending) != 0)
+            while (Volatile.Read(ref s_done) != parts)
             {
                 spin.SpinOnce(sleep1Threshold: -1);
             }
@@ -60,6 +65,38 @@ internal static class ParallelRunner
         finally
         {
             Monitor.Exit(s_gate);
+        }
+    }
+
+    /// <summary>Claims and runs parts of region <paramref name="generation"/> until none is left.</summary>
+    private static void Drain(long generation, ParallelWork work, int parts)
+    {
+        while (true)
+        {
+            long state = Volatile.Read(ref s_state);
+            int part = (int)(state & 0xFFFFFFFF);
+            if (state >> 32 != generation || part >= parts)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref s_state, state + 1, state) != state)
+            {
+                continue;
+            }
+
+            try
+            {
+                work.Execute(part, parts);
+            }
+            catch (Exception e)
+            {
+                s_error = e;
+            }
+            finally
+            {
+                Interlocked.Increment(ref s_done);
+            }
         }
     }
 
@@ -83,13 +120,11 @@ internal static class ParallelRunner
 
     private sealed class Worker
     {
-        private readonly int _part;
-        private readonly ManualResetEventSlim _go = new(false, spinCount: 2000);
+        private readonly ManualResetEventSlim _go = new(false, spinCount: 1000);
 
-        public Worker(int part)
+        public Worker(int index)
         {
-            _part = part;
-            var thread = new Thread(Loop) { IsBackground = true, Name = $"HepMl kernel worker {part}" };
+            var thread = new Thread(Loop) { IsBackground = true, Name = $"HepMl kernel worker {index}" };
             thread.Start();
         }
 
@@ -101,17 +136,12 @@ internal static class ParallelRunner
             {
                 _go.Wait();
                 _go.Reset();
-                try
+                long state = Volatile.Read(ref s_state);
+                ParallelWork? work = s_work;
+                int parts = s_parts;
+                if (work is not null)
                 {
-                    s_work!.Execute(_part, s_parts);
-                }
-                catch (Exception e)
-                {
-                    s_error = e;
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref s_pending);
+                    Drain(state >> 32, work, parts);
                 }
             }
         }

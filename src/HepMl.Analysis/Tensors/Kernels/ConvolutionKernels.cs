@@ -23,7 +23,7 @@ internal static unsafe class ConvolutionKernels
         work.Set(geometry, input, weight, bias, output);
         int images = input.Shape[0];
         long flops = (long)images * weight.Shape[0] * geometry.PatchSize * geometry.OutputPixels;
-        ParallelRunner.Run(work, flops >= Gemm.ParallelThreshold ? Math.Min(images, ParallelRunner.ThreadCount) : 1);
+        ParallelRunner.Run(work, flops >= Gemm.ParallelThreshold ? Math.Min(images, 4 * ParallelRunner.ThreadCount) : 1);
         work.Clear();
     }
 
@@ -33,7 +33,7 @@ internal static unsafe class ConvolutionKernels
         BackwardWork work = t_backward ??= new BackwardWork();
         int images = input.Shape[0];
         int outChannels = weight.Shape[0];
-        int parts = Math.Min(Math.Max(images, 1), ParallelRunner.ThreadCount);
+        int parts = Math.Min(Math.Max(images, 1), 4 * ParallelRunner.ThreadCount);
         long flops = (long)images * outChannels * geometry.PatchSize * geometry.OutputPixels;
         if (flops < Gemm.ParallelThreshold)
         {

@@ -51,7 +51,8 @@ internal static unsafe class Gemm
             {
                 SplitWork split = t_split ??= new SplitWork();
                 split.Set(transposeA, transposeB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc);
-                ParallelRunner.Run(split, ParallelRunner.ThreadCount);
+                int tiles = n >= m ? (n + Nr - 1) / Nr : (m + Mr - 1) / Mr;
+                ParallelRunner.Run(split, Math.Min(tiles, 2 * ParallelRunner.ThreadCount));
                 split.Clear();
             }
             else
@@ -74,6 +75,12 @@ internal static unsafe class Gemm
         if (k == 0 || alpha == 0f)
         {
             ScaleC(m, n, beta, c, ldc);
+            return;
+        }
+
+        if (GemmNt.Suits(transposeA, transposeB, m, n, k))
+        {
+            GemmNt.Multiply(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
             return;
         }
 
