@@ -14,6 +14,7 @@ using HepMl.Analysis.Tensors;
 using HepMl.Analysis.Tensors.Internal;
 using HepMl.Analysis.Tensors.Kernels;
 using HepMl.Benchmarks.Peers;
+using HepMl.Benchmarks.Trees;
 
 namespace HepMl.Benchmarks.Neural;
 
