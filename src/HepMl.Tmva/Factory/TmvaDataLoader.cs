@@ -37,6 +37,16 @@ public sealed class TmvaDataLoader
     /// <exception cref="InvalidOperationException">PrepareTrainingAndTestTree has not run.</exception>
     public TmvaEventSample Sample => _sample ?? throw new InvalidOperationException($"data loader '{Name}': call PrepareTrainingAndTestTree first");
 
+    /// <summary>A loader whose sample is already split (used for cross-validation folds).</summary>
+    internal static TmvaDataLoader FromSample(string name, TmvaEventSample sample, IReadOnlyList<string> spectators)
+    {
+        var loader = new TmvaDataLoader(name);
+        loader._variables.AddRange(sample.Training.FeatureNames);
+        loader._spectators.AddRange(spectators);
+        loader._sample = sample;
+        return loader;
+    }
+
     /// <summary>Declares an input variable (TMVA: <c>AddVariable("expression")</c>).</summary>
     /// <exception cref="ExpressionException">The expression does not parse.</exception>
     /// <exception cref="ArgumentException">It is already declared.</exception>

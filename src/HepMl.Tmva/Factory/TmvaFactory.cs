@@ -100,16 +100,20 @@ public sealed class TmvaFactory
             throw new InvalidOperationException($"factory '{JobName}' has no booked method");
         }
 
-        foreach (Booking booking in _bookings)
+        for (int index = 0; index < _bookings.Count; index++)
         {
+            Booking booking = _bookings[index];
             Dataset training = booking.Loader.Sample.Training;
-            _options.Progress?.Report($"{booking.Title}: training on {training.RowCount} events");
+            string message = $"{booking.Title}: training on {training.RowCount} events";
+            double done = (double)index / _bookings.Count;
+            _options.Progress?.Report(new TmvaProgress(message, done));
             var watch = Stopwatch.StartNew();
             TransformationChain chain = booking.Transformations.Count == 0
                 ? TransformationChain.Identity(training.FeatureCount)
                 : TransformationChain.Fit(training, booking.Transformations);
             Dataset transformed = chain.IsIdentity ? training : chain.Transform(training);
-            var progress = _options.Progress is null ? null : new Progress<string>(m => _options.Progress.Report($"{booking.Title}: {m}"));
+            IProgress<TmvaProgress>? sink = _options.Progress;
+            var progress = sink is null ? null : new SynchronousProgress<double>(f => sink.Report(new TmvaProgress(message, done + (f / _bookings.Count))));
             var weights = booking.Trainer.Train(transformed, _options.Seed, progress);
             watch.Stop();
 
@@ -136,6 +140,8 @@ public sealed class TmvaFactory
             booking.TrainingSeconds = watch.Elapsed.TotalSeconds;
             booking.Method = new TmvaReader().BookMva(booking.Title, path);
         }
+
+        _options.Progress?.Report(new TmvaProgress("all methods trained", 1));
     }
 
     /// <summary>Evaluates every trained method on the training and test samples (TMVA: <c>TestAllMethods</c>).</summary>
@@ -195,6 +201,7 @@ public sealed class TmvaFactory
             Dataset = loader.Name,
             TrainingEvents = (Count(train, 1), Count(train, 0)),
             TestEvents = (Count(test, 1), Count(test, 0)),
+            Variables = train.FeatureNames.ToArray(),
             InputRanking = ranking.OrderByDescending(r => r.Item2).ToArray(),
             Methods = evaluations.OrderByDescending(e => e.RocIntegral).ToArray(),
             FigureOfMerit = figureOfMerit is null ? null : figureName ?? "custom",
@@ -291,7 +298,7 @@ public sealed class TmvaFactory
             KolmogorovSmirnovSignal = KolmogorovSmirnovTest.Compute(Select(trainScores, train, 1), Select(testScores, test, 1)).PValue,
             KolmogorovSmirnovBackground = KolmogorovSmirnovTest.Compute(Select(trainScores, train, 0), Select(testScores, test, 0)).PValue,
             Ranking = booking.Trainer.Ranking?.OrderByDescending(r => r.Importance).ToArray() ?? [],
-            OptimisedScoreCut = figure is null ? null : OptimiseScoreCut(testScores, test, figure, s0, b0),
+            OptimisedScoreCut = figure is null ? null : ScoreCutSearch.Optimise(testScores, test.Labels, test.Weights, figure, s0, b0),
         };
     }
 
@@ -376,46 +383,6 @@ public sealed class TmvaFactory
         new TransformationChain(data.FeatureCount, method.Transformations.Steps).Transform(data);
 
     private static float[][] Columns(Dataset data) => Enumerable.Range(0, data.FeatureCount).Select(j => data.Column(j).ToArray()).ToArray();
-
-    private static ScoreCut? OptimiseScoreCut(float[] scores, Dataset test, FigureOfMerit figure, double s0, double b0)
-    {
-        int[] order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
-        double totalS = ClassWeight(test, 1), totalB = ClassWeight(test, 0), s = 0, b = 0;
-        ReadOnlySpan<int> labels = test.Labels;
-        ReadOnlySpan<float> weights = test.Weights;
-        ScoreCut? best = null;
-        for (int k = 0; k < order.Length; k++)
-        {
-            int i = order[k];
-            if (labels[i] == 1)
-            {
-                s += weights[i];
-            }
-            else
-            {
-                b += weights[i];
-            }
-
-            if (k + 1 < order.Length && scores[order[k + 1]] == scores[i])
-            {
-                continue;
-            }
-
-            double es = s / totalS, eb = b / totalB;
-            if (!(eb > 0))
-            {
-                continue;
-            }
-
-            double merit = figure(s0 * es, b0 * eb);
-            if (double.IsFinite(merit) && (best is null || merit > best.FigureOfMerit))
-            {
-                best = new ScoreCut(scores[i], es, eb, s0 * es, b0 * eb, merit);
-            }
-        }
-
-        return best;
-    }
 
     private static double MeanSignificance(float[] scores, Dataset data)
     {

@@ -12,6 +12,7 @@ public sealed record TmvaFactoryOptions
     /// <summary>Threads for evaluation.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Receives progress messages ("BDT: tree 120 of 400"), or null.</summary>
-    public IProgress<string>? Progress { get; init; }
+    /// <summary>Receives progress of the training (message and fraction of all booked methods trained), or null.
+    /// Reports arrive on the training thread, in order.</summary>
+    public IProgress<TmvaProgress>? Progress { get; init; }
 }

@@ -5,7 +5,7 @@ namespace HepMl.Tmva.Factory;
 
 /// <summary>Everything a training job reports: per method its evaluation, the input-variable ranking, the sample
 /// sizes and the figure of merit used for the optimised cuts. Serialises to JSON.</summary>
-public sealed class TmvaTrainingReport
+public sealed record TmvaTrainingReport
 {
     /// <summary>Job name.</summary>
     public required string JobName { get; init; }
@@ -18,6 +18,9 @@ public sealed class TmvaTrainingReport
 
     /// <summary>Test events (signal, background).</summary>
     public (int Signal, int Background) TestEvents { get; init; }
+
+    /// <summary>The input variables in the order of the weight files (and of rectangular-cut windows).</summary>
+    public IReadOnlyList<string> Variables { get; init; } = [];
 
     /// <summary>Input variables ranked by their own separation ⟨S²⟩ on the training sample (TMVA's method-unspecific ranking).</summary>
     public IReadOnlyList<(string Variable, double Separation)> InputRanking { get; init; } = [];
@@ -77,6 +80,7 @@ public sealed class TmvaTrainingReport
                 {
                     ["minimum"] = new JsonArray(rectangular.Window.Minimum.Select(v => (JsonNode?)Number(v)).ToArray()),
                     ["maximum"] = new JsonArray(rectangular.Window.Maximum.Select(v => (JsonNode?)Number(v)).ToArray()),
+                    ["selection"] = DescribeWindow(rectangular.Window),
                     ["signalEfficiency"] = Number(rectangular.SignalEfficiency),
                     ["backgroundEfficiency"] = Number(rectangular.BackgroundEfficiency),
                     ["signal"] = Number(rectangular.Signal),
@@ -100,6 +104,7 @@ public sealed class TmvaTrainingReport
             ["signalYield"] = SignalYield,
             ["backgroundYield"] = BackgroundYield,
             ["outputFile"] = OutputFile,
+            ["variables"] = new JsonArray(Variables.Select(v => (JsonNode)v).ToArray()),
             ["inputRanking"] = new JsonArray(InputRanking.Select(r => (JsonNode)new JsonObject { ["variable"] = r.Variable, ["separation"] = Number(r.Separation) }).ToArray()),
             ["methods"] = methods,
         };
@@ -110,6 +115,29 @@ public sealed class TmvaTrainingReport
     {
         ArgumentNullException.ThrowIfNull(path);
         File.WriteAllText(path, ToJson().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    /// <summary>A rectangular cut as a selection expression over <see cref="Variables"/> ("m_bb &gt; 110 &amp;&amp; m_bb &lt;= 140"); sides
+    /// at ±<see cref="RectangularCutSearch.NoCut"/> are left out, "1" when no side cuts.</summary>
+    public string DescribeWindow(CutWindow window)
+    {
+        ArgumentNullException.ThrowIfNull(window);
+        var parts = new List<string>();
+        for (int v = 0; v < window.Minimum.Length; v++)
+        {
+            string name = v < Variables.Count ? Variables[v] : $"var{v}";
+            if (window.Minimum[v] > -RectangularCutSearch.NoCut)
+            {
+                parts.Add($"{name} > {window.Minimum[v].ToString("G5", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+
+            if (window.Maximum[v] < RectangularCutSearch.NoCut)
+            {
+                parts.Add($"{name} <= {window.Maximum[v].ToString("G5", System.Globalization.CultureInfo.InvariantCulture)}");
+            }
+        }
+
+        return parts.Count == 0 ? "1" : string.Join(" && ", parts);
     }
 
     private static JsonNode? Number(double value) => double.IsFinite(value) ? JsonValue.Create(value) : null;

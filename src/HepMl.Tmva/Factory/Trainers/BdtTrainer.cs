@@ -56,14 +56,14 @@ internal sealed class BdtTrainer : MethodTrainer
 
     public override IReadOnlyList<(string Name, string Value)> WrittenOptions => _written;
 
-    public override XElement Train(Dataset training, int seed, IProgress<string>? progress)
+    public override XElement Train(Dataset training, int seed, IProgress<double>? progress)
     {
         if (!_seedGiven)
         {
             _options.Seed = seed;
         }
 
-        var reporter = progress is null ? null : new Progress<BoostingProgress>(p => progress.Report(p.ToString()));
+        var reporter = progress is null ? null : new SynchronousProgress<BoostingProgress>(p => progress.Report((double)p.Round / Math.Max(1, p.TotalRounds)));
         BoostedDecisionTrees forest = TmvaBdtTrainer.Train(training, _options, reporter);
         Ranking = forest.VariableRanking().Select(r => (r.Name, r.Importance)).ToArray();
         var trees = forest.Trees.Select(t => Convert(t, 0)).ToArray();

@@ -35,7 +35,7 @@ internal sealed class CutsTrainer : MethodTrainer
 
     public override IReadOnlyList<(string Name, string Value)> WrittenOptions => [("FitMethod", _fitMethod), ("EffMethod", "EffSel")];
 
-    public override XElement Train(Dataset training, int seed, IProgress<string>? progress)
+    public override XElement Train(Dataset training, int seed, IProgress<double>? progress)
     {
         var columns = Enumerable.Range(0, training.FeatureCount).Select(j => training.Column(j).ToArray()).ToArray();
         var search = new RectangularCutSearch(columns, training.Labels.ToArray(), training.Weights.ToArray());

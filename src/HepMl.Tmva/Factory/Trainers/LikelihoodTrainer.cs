@@ -65,7 +65,7 @@ internal sealed class LikelihoodTrainer : MethodTrainer
 
     public override IReadOnlyList<(string Name, string Value)> WrittenOptions => [("TransformOutput", TmvaXmlFormat.OptionBool(_transformOutput))];
 
-    public override XElement Train(Dataset training, int seed, IProgress<string>? progress)
+    public override XElement Train(Dataset training, int seed, IProgress<double>? progress)
     {
         ReadOnlySpan<int> labels = training.Labels;
         ReadOnlySpan<float> weights = training.Weights;

@@ -29,7 +29,7 @@ internal sealed class LinearTrainer : MethodTrainer
     public override IReadOnlyList<(string Name, string Value)> WrittenOptions =>
         _fisher ? [("Method", _method.ToString())] : [];
 
-    public override XElement Train(Dataset training, int seed, IProgress<string>? progress)
+    public override XElement Train(Dataset training, int seed, IProgress<double>? progress)
     {
         if (_fisher)
         {

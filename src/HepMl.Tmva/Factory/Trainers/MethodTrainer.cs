@@ -21,5 +21,5 @@ internal abstract class MethodTrainer
     /// <summary>Method-specific variable ranking after training (name, importance), or null.</summary>
     public IReadOnlyList<(string Variable, double Importance)>? Ranking { get; protected set; }
 
-    public abstract XElement Train(Dataset training, int seed, IProgress<string>? progress);
+    public abstract XElement Train(Dataset training, int seed, IProgress<double>? progress);
 }

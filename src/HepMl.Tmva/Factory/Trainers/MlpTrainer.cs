@@ -61,7 +61,7 @@ internal sealed class MlpTrainer : MethodTrainer
     public override IReadOnlyList<(string Name, string Value)> WrittenOptions =>
         TmvaMlpWriter.Options(_activation, TmvaActivation.Sigmoid, TmvaNeuronInput.Sum, _sizes).Skip(1).ToArray();
 
-    public override XElement Train(Dataset training, int seed, IProgress<string>? progress)
+    public override XElement Train(Dataset training, int seed, IProgress<double>? progress)
     {
         int[] hidden = ParseLayers(_hiddenLayers, training.FeatureCount);
         ActivationKind kind = _neuronType switch
