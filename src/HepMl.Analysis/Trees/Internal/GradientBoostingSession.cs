@@ -1,0 +1,604 @@
+using HepMl.Analysis.Data;
+using HepMl.Analysis.Metrics;
+
+namespace HepMl.Analysis.Trees.Internal;
+
+/// <summary>One run of <see cref="GradientBoostingTrainer"/>: checks the data, quantises it, then boosts round by round.</summary>
+internal sealed class GradientBoostingSession
+{
+    private const int GradientChunk = 1 << 14;
+    private const double SafeguardHessian = 1e-10;
+
+    private readonly Dataset _train;
+    private readonly GradientBoostingOptions _options;
+    private readonly Dataset? _validation;
+    private readonly IProgress<BoostingProgress>? _progress;
+    private readonly CancellationToken _cancellation;
+    private readonly int _threads;
+    private readonly ParallelOptions _parallel;
+    private readonly int _rows;
+    private readonly int _outputs;
+    private readonly int _classCount;
+    private readonly LearningTask _task;
+    private readonly int[]? _labels;
+    private readonly float[]? _targets;
+    private readonly float[] _weights;
+    private readonly int[] _eligible;
+
+    public GradientBoostingSession(
+        Dataset train, GradientBoostingOptions options, Dataset? validation, IProgress<BoostingProgress>? progress, CancellationToken cancellation)
+    {
+        _train = train;
+        _options = options;
+        _validation = validation;
+        _progress = progress;
+        _cancellation = cancellation;
+        _threads = options.ThreadCount > 0 ? options.ThreadCount : Environment.ProcessorCount;
+        _parallel = new ParallelOptions { MaxDegreeOfParallelism = _threads, CancellationToken = cancellation };
+        _rows = train.RowCount;
+        if (_rows == 0)
+        {
+            throw new ArgumentException("the training set has no events", nameof(train));
+        }
+
+        if (train.FeatureCount == 0)
+        {
+            throw new ArgumentException("the training set has no features", nameof(train));
+        }
+
+        if ((long)_rows * train.FeatureCount > int.MaxValue)
+        {
+            throw new ArgumentException(
+                $"{_rows} events x {train.FeatureCount} features exceed the 2^31 quantised values one training set can hold", nameof(train));
+        }
+
+        (_task, _classCount, _outputs) = options.Objective switch
+        {
+            BoostingObjective.BinaryLogistic => (LearningTask.BinaryClassification, 2, 1),
+            BoostingObjective.MulticlassSoftmax => (LearningTask.MulticlassClassification, train.HasLabels ? train.ClassCount : 0, train.HasLabels ? train.ClassCount : 0),
+            _ => (LearningTask.Regression, 0, 1),
+        };
+        if (_task == LearningTask.Regression)
+        {
+            if (!train.HasTargets)
+            {
+                throw new ArgumentException($"the {options.Objective} objective needs regression targets; the training set has none", nameof(train));
+            }
+
+            _targets = train.Targets.ToArray();
+        }
+        else
+        {
+            if (!train.HasLabels)
+            {
+                throw new ArgumentException($"the {options.Objective} objective needs class labels; the training set has none", nameof(train));
+            }
+
+            _labels = train.Labels.ToArray();
+        }
+
+        (_weights, _eligible) = EffectiveWeights(train.Weights, options.NegativeWeightPolicy);
+        CheckTrainingSet();
+        if (options.EarlyStoppingRounds > 0 && validation is null)
+        {
+            throw new ArgumentException("EarlyStoppingRounds needs a validation set", nameof(validation));
+        }
+    }
+
+    public BoostedDecisionTrees Run()
+    {
+        var sketchWeights = new float[_rows];
+        for (int i = 0; i < _rows; i++)
+        {
+            sketchWeights[i] = Math.Abs(_weights[i]);
+        }
+
+        QuantizedFeatures quantized = QuantizedFeatures.Build(
+            _train, sketchWeights, _options.MaxBins, _options.QuantileSampleSize, _options.Seed, _threads);
+        int minSamples = Math.Max(_options.MinSamplesPerLeaf, (int)Math.Ceiling(_options.MinSamplesPerLeafPercent / 100.0 * _eligible.Length));
+        var settings = new GrowerSettings
+        {
+            MaxDepth = _options.MaxDepth,
+            MaxLeaves = _options.MaxLeaves,
+            MinChildHessian = Math.Max(_options.MinChildWeight, SafeguardHessian),
+            MinSamplesLeaf = minSamples,
+            L1 = _options.L1Regularization,
+            L2 = _options.L2Regularization,
+            MinSplitGain = _options.MinSplitGain,
+            LearningRate = _options.LearningRate,
+            ColumnSampleByNode = _options.ColumnSubsamplePerNode,
+            Policy = _options.GrowthPolicy,
+        };
+        var grower = new HistogramTreeGrower(quantized, settings, _threads);
+
+        double[] baseMargins = Objectives.BaseMargins(
+            _options.Objective, _options.BaseScore, _outputs, _labels, _targets, _weights, _eligible);
+        var margins = new float[_outputs * _rows];
+        for (int k = 0; k < _outputs; k++)
+        {
+            margins.AsSpan(k * _rows, _rows).Fill((float)baseMargins[k]);
+        }
+
+        var gradients = new GradientPair[_outputs][];
+        for (int k = 0; k < _outputs; k++)
+        {
+            gradients[k] = new GradientPair[_rows];
+        }
+
+        var scratch = new float[_rows];
+        ValidationState? validation = _validation is null ? null : new ValidationState(this, _validation, baseMargins);
+        var trees = new List<DecisionTree>();
+        var metrics = new List<double>();
+        int bestRound = _options.NumberOfTrees;
+        double bestMetric = double.NaN;
+        bool stoppedEarly = false;
+        bool higherIsBetter = _options.EarlyStoppingMetric == EarlyStoppingMetric.AreaUnderRocCurve;
+        byte[]? sampled = _options.RowSubsample < 1 ? new byte[_rows] : null;
+
+        for (int round = 0; round < _options.NumberOfTrees; round++)
+        {
+            _cancellation.ThrowIfCancellationRequested();
+            ComputeGradients(margins, gradients, scratch);
+            for (int k = 0; k < _outputs; k++)
+            {
+                ulong treeSeed = SplitMix64.Derive((ulong)(uint)_options.Seed, (ulong)((round * _outputs) + k + 1));
+                int sampleCount = SampleRows(grower.Rows, sampled, treeSeed);
+                int[]? treeFeatures = SampleFeatures(quantized.FeatureCount, treeSeed);
+                List<GrowNode> nodes = grower.Grow(gradients[k], sampleCount, treeFeatures, treeSeed);
+                if (_options.Objective == BoostingObjective.AbsoluteError)
+                {
+                    RefitLeavesToMedian(nodes, grower.Rows, margins);
+                }
+
+                DecisionTree tree = ToDecisionTree(nodes, grower.Rows, quantized, k);
+                UpdateMargins(nodes, grower.Rows, margins, k * _rows, sampled, quantized);
+                validation?.Add(tree, k);
+                trees.Add(tree);
+            }
+
+            double? metric = null;
+            if (validation is not null)
+            {
+                metric = validation.Metric();
+                metrics.Add(metric.Value);
+                bool improved = double.IsNaN(bestMetric) || (higherIsBetter ? metric.Value > bestMetric : metric.Value < bestMetric);
+                if (improved)
+                {
+                    bestMetric = metric.Value;
+                    bestRound = round + 1;
+                }
+                else if (_options.EarlyStoppingRounds > 0 && round + 1 - bestRound >= _options.EarlyStoppingRounds)
+                {
+                    stoppedEarly = true;
+                    _progress?.Report(new BoostingProgress(round + 1, _options.NumberOfTrees, metric));
+                    break;
+                }
+            }
+
+            _progress?.Report(new BoostingProgress(round + 1, _options.NumberOfTrees, metric));
+        }
+
+        int keptRounds = _options.EarlyStoppingRounds > 0 ? bestRound : trees.Count / _outputs;
+        if (keptRounds * _outputs < trees.Count)
+        {
+            trees.RemoveRange(keptRounds * _outputs, trees.Count - (keptRounds * _outputs));
+        }
+
+        string metricName = validation is null ? string.Empty
+            : higherIsBetter ? "auc" : Objectives.LossName(_options.Objective);
+        var history = new TrainingHistory(metricName, metrics, keptRounds, stoppedEarly);
+        ForestOutput output = _task switch
+        {
+            LearningTask.BinaryClassification => ForestOutput.Logistic,
+            LearningTask.MulticlassClassification => ForestOutput.Softmax,
+            _ => ForestOutput.Sum,
+        };
+        return new BoostedDecisionTrees(_train.FeatureNames, _task, _classCount, output, trees, baseMargins, history);
+    }
+
+    private static (float[] Weights, int[] Eligible) EffectiveWeights(ReadOnlySpan<float> weights, NegativeWeightPolicy policy)
+    {
+        var effective = new float[weights.Length];
+        var eligible = new List<int>(weights.Length);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            float w = weights[i];
+            switch (policy)
+            {
+                case NegativeWeightPolicy.IgnoreInTraining when w < 0:
+                    continue;
+                case NegativeWeightPolicy.AbsoluteValue:
+                    w = Math.Abs(w);
+                    break;
+            }
+
+            effective[i] = w;
+            eligible.Add(i);
+        }
+
+        return (effective, [.. eligible]);
+    }
+
+    private void CheckTrainingSet()
+    {
+        if (_eligible.Length == 0)
+        {
+            throw new ArgumentException("no training events are left after the negative-weight policy", nameof(_train));
+        }
+
+        double total = 0;
+        bool negative = false;
+        foreach (int i in _eligible)
+        {
+            total += _weights[i];
+            negative |= _weights[i] < 0;
+        }
+
+        if (!(total > 0))
+        {
+            throw new ArgumentException(
+                $"the training events have a total weight of {total}; boosting needs a positive total (policy {_options.NegativeWeightPolicy})",
+                "train");
+        }
+
+        if (negative && _options.Objective == BoostingObjective.AbsoluteError)
+        {
+            throw new ArgumentException(
+                "the AbsoluteError objective cannot keep negative weights (a weighted median needs non-negative weights); " +
+                "use NegativeWeightPolicy.IgnoreInTraining or AbsoluteValue", "train");
+        }
+
+        if (_labels is null)
+        {
+            return;
+        }
+
+        int classes = _task == LearningTask.BinaryClassification ? 2 : _classCount;
+        if (classes < 2)
+        {
+            throw new ArgumentException($"multi-class boosting needs at least 2 classes; the labels have {classes}", "train");
+        }
+
+        var present = new bool[classes];
+        foreach (int i in _eligible)
+        {
+            int label = _labels[i];
+            if (label >= classes)
+            {
+                throw new ArgumentException(
+                    $"event {i} has label {label}; the {_options.Objective} objective needs labels 0..{classes - 1}", "train");
+            }
+
+            present[label] = true;
+        }
+
+        if (present.Count(p => p) < 2)
+        {
+            throw new ArgumentException(
+                $"the training events hold a single class (label {_labels[_eligible[0]]}); classification needs at least two", "train");
+        }
+    }
+
+    private void ComputeGradients(float[] margins, GradientPair[][] gradients, float[] scratch)
+    {
+        int chunks = (_rows + GradientChunk - 1) / GradientChunk;
+        Parallel.For(0, chunks, _parallel, chunk =>
+        {
+            int start = chunk * GradientChunk;
+            int count = Math.Min(GradientChunk, _rows - start);
+            Objectives.Gradients(_options.Objective, margins, _rows, _outputs, _labels, _targets, _weights,
+                _options.HuberDelta, gradients, scratch, start, count);
+        });
+    }
+
+    /// <summary>Writes the tree's events into <paramref name="rows"/>; all eligible events, or a Bernoulli sample.</summary>
+    private int SampleRows(int[] rows, byte[]? sampled, ulong seed)
+    {
+        if (sampled is null)
+        {
+            _eligible.CopyTo(rows, 0);
+            return _eligible.Length;
+        }
+
+        Array.Clear(sampled);
+        var random = new SplitMix64(seed);
+        int count = 0;
+        foreach (int i in _eligible)
+        {
+            if (random.NextDouble() < _options.RowSubsample)
+            {
+                rows[count++] = i;
+                sampled[i] = 1;
+            }
+        }
+
+        if (count == 0)
+        {
+            rows[0] = _eligible[0];
+            sampled[_eligible[0]] = 1;
+            count = 1;
+        }
+
+        return count;
+    }
+
+    private int[]? SampleFeatures(int featureCount, ulong seed)
+    {
+        if (_options.ColumnSubsamplePerTree >= 1)
+        {
+            return null;
+        }
+
+        int take = Math.Max(1, (int)Math.Ceiling(_options.ColumnSubsamplePerTree * featureCount));
+        var random = new SplitMix64(seed ^ 0x5851F42D4C957F2DUL);
+        int[] all = Enumerable.Range(0, featureCount).ToArray();
+        for (int i = 0; i < take; i++)
+        {
+            int j = i + (int)random.NextBelow((ulong)(featureCount - i));
+            (all[i], all[j]) = (all[j], all[i]);
+        }
+
+        int[] chosen = all[..take];
+        Array.Sort(chosen);
+        return chosen;
+    }
+
+    private void RefitLeavesToMedian(List<GrowNode> nodes, int[] rows, float[] margins)
+    {
+        foreach (GrowNode node in nodes)
+        {
+            if (!node.IsLeaf || node.Count == 0)
+            {
+                continue;
+            }
+
+            var residuals = new float[node.Count];
+            var weights = new float[node.Count];
+            for (int j = 0; j < node.Count; j++)
+            {
+                int i = rows[node.Start + j];
+                residuals[j] = _targets![i] - margins[i];
+                weights[j] = Math.Abs(_weights[i]);
+            }
+
+            node.LeafValue = (float)(Objectives.WeightedMedian(residuals, weights, node.Count) * _options.LearningRate);
+        }
+    }
+
+    /// <summary>Adds each leaf's value to the margins of its events; events left out of the tree's sample walk it.</summary>
+    private void UpdateMargins(List<GrowNode> nodes, int[] rows, float[] margins, int offset, byte[]? sampled, QuantizedFeatures quantized)
+    {
+        var leaves = nodes.Where(n => n.IsLeaf).ToArray();
+        Parallel.For(0, leaves.Length, _parallel, l =>
+        {
+            GrowNode leaf = leaves[l];
+            float value = leaf.LeafValue;
+            for (int j = leaf.Start; j < leaf.Start + leaf.Count; j++)
+            {
+                margins[offset + rows[j]] += value;
+            }
+        });
+
+        if (sampled is null)
+        {
+            return;
+        }
+
+        byte[] bins = quantized.Bins;
+        int featureCount = quantized.FeatureCount;
+        foreach (int i in _eligible)
+        {
+            if (sampled[i] != 0)
+            {
+                continue;
+            }
+
+            GrowNode node = nodes[0];
+            while (!node.IsLeaf)
+            {
+                int bin = bins[((long)i * featureCount) + node.Split.Feature];
+                bool left = bin == QuantizedFeatures.MissingBin ? node.Split.MissingLeft : bin <= node.Split.Bin;
+                node = nodes[left ? node.Left : node.Right];
+            }
+
+            margins[offset + i] += node.LeafValue;
+        }
+    }
+
+    private DecisionTree ToDecisionTree(List<GrowNode> nodes, int[] rows, QuantizedFeatures quantized, int classIndex)
+    {
+        int n = nodes.Count;
+        var sumWeight = new double[n];
+        var signalWeight = new double[n];
+        var targetSum = new double[n];
+        var targetSquares = new double[n];
+        Parallel.For(0, n, _parallel, id =>
+        {
+            GrowNode node = nodes[id];
+            if (!node.IsLeaf)
+            {
+                return;
+            }
+
+            double w = 0, s = 0, t = 0, t2 = 0;
+            for (int j = node.Start; j < node.Start + node.Count; j++)
+            {
+                int i = rows[j];
+                double weight = _weights[i];
+                w += weight;
+                if (_labels is not null)
+                {
+                    s += _labels[i] == 1 ? weight : 0;
+                }
+                else
+                {
+                    t += weight * _targets![i];
+                    t2 += weight * _targets[i] * (double)_targets[i];
+                }
+            }
+
+            sumWeight[id] = w;
+            signalWeight[id] = s;
+            targetSum[id] = t;
+            targetSquares[id] = t2;
+        });
+
+        // Children come after parents: accumulate the leaves' sums upwards in reverse order.
+        for (int id = n - 1; id >= 0; id--)
+        {
+            GrowNode node = nodes[id];
+            if (!node.IsLeaf)
+            {
+                sumWeight[id] = sumWeight[node.Left] + sumWeight[node.Right];
+                signalWeight[id] = signalWeight[node.Left] + signalWeight[node.Right];
+                targetSum[id] = targetSum[node.Left] + targetSum[node.Right];
+                targetSquares[id] = targetSquares[node.Left] + targetSquares[node.Right];
+            }
+        }
+
+        var result = new DecisionTreeNode[n];
+        for (int id = 0; id < n; id++)
+        {
+            GrowNode node = nodes[id];
+            float purity = _task == LearningTask.BinaryClassification && sumWeight[id] != 0
+                ? (float)(signalWeight[id] / sumWeight[id])
+                : float.NaN;
+            float rms = 0;
+            if (_task == LearningTask.Regression && sumWeight[id] > 0)
+            {
+                double mean = targetSum[id] / sumWeight[id];
+                rms = (float)Math.Sqrt(Math.Max(0, (targetSquares[id] / sumWeight[id]) - (mean * mean)));
+            }
+
+            NodeType type = node.IsLeaf
+                ? (float.IsNaN(purity) ? (node.LeafValue >= 0 ? NodeType.Signal : NodeType.Background)
+                    : purity > 0.5f ? NodeType.Signal : NodeType.Background)
+                : NodeType.Internal;
+            result[id] = new DecisionTreeNode
+            {
+                Left = node.Left,
+                Right = node.Right,
+                Feature = node.IsLeaf ? -1 : node.Split.Feature,
+                Threshold = node.IsLeaf ? 0f : quantized.Cuts[node.Split.Feature][node.Split.Bin],
+                CutType = true,
+                MissingGoesRight = !node.IsLeaf && !node.Split.MissingLeft,
+                Response = node.LeafValue,
+                Purity = purity,
+                NodeType = type,
+                Rms = rms,
+                Gain = node.IsLeaf ? 0 : node.Split.Gain,
+                SumWeight = sumWeight[id],
+                SumHessian = node.Hessian,
+                EventCount = node.Count,
+                Depth = node.Depth,
+            };
+        }
+
+        return new DecisionTree(result, 1.0, classIndex);
+    }
+
+    /// <summary>Validation events scored as the forest grows.</summary>
+    private sealed class ValidationState
+    {
+        private readonly GradientBoostingSession _session;
+        private readonly Dataset _data;
+        private readonly int[] _columns;
+        private readonly float[] _margins;
+        private readonly int _rows;
+
+        public ValidationState(GradientBoostingSession session, Dataset data, double[] baseMargins)
+        {
+            _session = session;
+            _data = data;
+            _rows = data.RowCount;
+            if (_rows == 0)
+            {
+                throw new ArgumentException("the validation set has no events", "validation");
+            }
+
+            _columns = new int[session._train.FeatureCount];
+            for (int j = 0; j < _columns.Length; j++)
+            {
+                string name = session._train.FeatureNames[j];
+                _columns[j] = -1;
+                for (int k = 0; k < data.FeatureCount; k++)
+                {
+                    if (string.Equals(data.FeatureNames[k], name, StringComparison.Ordinal))
+                    {
+                        _columns[j] = k;
+                        break;
+                    }
+                }
+
+                if (_columns[j] < 0)
+                {
+                    throw new ArgumentException($"the validation set has no feature '{name}'", "validation");
+                }
+            }
+
+            if (session._labels is not null && !data.HasLabels)
+            {
+                throw new ArgumentException("the validation set has no class labels", "validation");
+            }
+
+            if (session._targets is not null && !data.HasTargets)
+            {
+                throw new ArgumentException("the validation set has no regression targets", "validation");
+            }
+
+            if (session._labels is not null)
+            {
+                int classes = session._task == LearningTask.BinaryClassification ? 2 : session._classCount;
+                foreach (int label in data.Labels)
+                {
+                    if (label >= classes)
+                    {
+                        throw new ArgumentException($"a validation event has label {label}; expected 0..{classes - 1}", "validation");
+                    }
+                }
+            }
+
+            _margins = new float[session._outputs * _rows];
+            for (int k = 0; k < session._outputs; k++)
+            {
+                _margins.AsSpan(k * _rows, _rows).Fill((float)baseMargins[k]);
+            }
+        }
+
+        public void Add(DecisionTree tree, int classIndex)
+        {
+            DecisionTreeNode[] nodes = tree.NodeArray;
+            const int chunk = 4096;
+            int chunks = (_rows + chunk - 1) / chunk;
+            Parallel.For(0, chunks, _session._parallel, c =>
+            {
+                int start = c * chunk, end = Math.Min(_rows, start + chunk);
+                for (int i = start; i < end; i++)
+                {
+                    int index = 0;
+                    while (nodes[index].Left >= 0)
+                    {
+                        ref readonly DecisionTreeNode node = ref nodes[index];
+                        float x = _data.Column(_columns[node.Feature])[i];
+                        index = DecisionTree.GoesRight(node, x) ? node.Right : node.Left;
+                    }
+
+                    _margins[(classIndex * _rows) + i] += nodes[index].Response;
+                }
+            });
+        }
+
+        public double Metric()
+        {
+            if (_session._options.EarlyStoppingMetric == EarlyStoppingMetric.AreaUnderRocCurve)
+            {
+                return RocCurve.Compute(_margins, _data.Labels, _data.Weights).AreaUnderCurve;
+            }
+
+            return Objectives.Loss(_session._options.Objective, _margins, _rows, _session._outputs,
+                _session._labels is null ? default : _data.Labels,
+                _session._targets is null ? default : _data.Targets,
+                _data.Weights, _session._options.HuberDelta);
+        }
+    }
+}
