@@ -8,6 +8,7 @@ using HepMl.Analysis.NeuralNetworks.Activations;
 using HepMl.Analysis.NeuralNetworks.Data;
 using HepMl.Analysis.NeuralNetworks.Layers;
 using HepMl.Analysis.NeuralNetworks.Losses;
+using HepMl.Benchmarks.Trees;
 using HepMl.Analysis.NeuralNetworks.Optimizers;
 using HepMl.Analysis.NeuralNetworks.Training;
 using HepMl.Analysis.Tensors;
