@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using HepMl.Io.Root.Trees;
 using HepMl.Io.Root.Writing;
 using NUnit.Framework;
