@@ -404,8 +404,78 @@ def clustering():
     })
 
 
+# ----------------------------------------------------------------------------------------------------------------
+# PCA (sklearn), projective likelihood PDFs (scipy gaussian_kde, numpy histograms), isolation forest (sklearn).
+def decomposition_and_density():
+    from sklearn.decomposition import PCA
+    from sklearn.ensemble import IsolationForest
+    from sklearn.ensemble._iforest import _average_path_length
+    rng = np.random.default_rng(6070)
+    n, d = 250, 4
+    a = rng.normal(0, 1, (d, d))
+    x = (rng.normal(0, 1, (n, d)) @ a + np.array([1.0, -2.0, 0.5, 3.0])).astype(np.float32)
+    pca = PCA().fit(x.astype(np.float64))
+    counts = rng.integers(1, 4, n)
+    dup = np.repeat(x.astype(np.float64), counts, axis=0)
+    pca_dup = PCA().fit(dup)
+    pca_out = {"features": rows32(x), "components": [floats(c) for c in pca.components_], "mean": floats(pca.mean_),
+               "explained_variance": floats(pca.explained_variance_), "ratio": floats(pca.explained_variance_ratio_),
+               "transform_first5": [floats(r) for r in pca.transform(x[:5].astype(np.float64))],
+               "whitened_first5": [floats(r) for r in PCA(whiten=True).fit(x.astype(np.float64)).transform(x[:5].astype(np.float64))],
+               "counts": [int(c) for c in counts], "duplicated_components": [floats(c) for c in pca_dup.components_]}
+
+    # Projective likelihood: 2 features, class-dependent shapes.
+    n = 300
+    y = (rng.random(n) < 0.5).astype(np.int32)
+    f0 = np.where(y == 1, rng.normal(1.0, 0.8, n), rng.exponential(1.0, n))
+    f1 = np.where(y == 1, rng.gamma(3.0, 0.5, n), rng.normal(0.5, 1.2, n))
+    x2 = np.stack([f0, f1], 1).astype(np.float32)
+    w = rng.uniform(0.3, 2.0, n).astype(np.float32)
+    q = np.stack([rng.uniform(-1, 4, 30), rng.uniform(-2, 4, 30)], 1).astype(np.float32)
+    lik = {"features": rows32(x2), "labels": [int(v) for v in y], "weights": f32(w), "queries": rows32(q)}
+    for key, ww, bw in (("kde_scott", None, "scott"), ("kde_scott_weighted", w, "scott"), ("kde_silverman", None, "silverman")):
+        dens_s, dens_b, bws = [], [], []
+        for k in range(2):
+            xs, xb = x2[y == 1, k].astype(np.float64), x2[y == 0, k].astype(np.float64)
+            ks = st.gaussian_kde(xs, bw_method=bw, weights=None if ww is None else ww[y == 1].astype(np.float64))
+            kb = st.gaussian_kde(xb, bw_method=bw, weights=None if ww is None else ww[y == 0].astype(np.float64))
+            dens_s.append(np.maximum(ks(q[:, k].astype(np.float64)), 1e-12))
+            dens_b.append(np.maximum(kb(q[:, k].astype(np.float64)), 1e-12))
+            bws.append([float(np.sqrt(ks.covariance[0, 0])), float(np.sqrt(kb.covariance[0, 0]))])
+        ls, lb = np.prod(dens_s, 0), np.prod(dens_b, 0)
+        lik[key] = {"bandwidths": bws, "signal_density": [floats(v) for v in dens_s], "background_density": [floats(v) for v in dens_b],
+                    "response": floats(ls / (ls + lb))}
+    # Histogram PDFs: 20 bins on each feature's full range, density normalised, linear between bin centres (np.interp
+    # holds the end values), floored at 1e-12; weighted.
+    dens_s, dens_b = [], []
+    for k in range(2):
+        lo, hi = float(x2[:, k].min()), float(x2[:, k].max())
+        edges = np.linspace(lo, hi, 21)
+        centres = 0.5 * (edges[1:] + edges[:-1])
+        for cls, out in ((1, dens_s), (0, dens_b)):
+            vals = x2[y == cls, k].astype(np.float64)
+            h, _ = np.histogram(np.clip(vals, lo, hi), bins=edges, weights=w[y == cls].astype(np.float64))
+            h = h / (w[y == cls].astype(np.float64).sum() * (edges[1] - edges[0]))
+            out.append(np.maximum(np.interp(q[:, k].astype(np.float64), centres, h), 1e-12))
+    ls, lb = np.prod(dens_s, 0), np.prod(dens_b, 0)
+    lik["histogram_weighted"] = {"bins": 20, "signal_density": [floats(v) for v in dens_s], "background_density": [floats(v) for v in dens_b],
+                                 "response": floats(ls / (ls + lb)), "response_transformed": floats(-np.log(1 / (ls / (ls + lb)) - 1) / 15)}
+
+    # Isolation forest: inliers from a correlated Gaussian, 5% uniform outliers.
+    inl = rng.multivariate_normal([0, 0, 0], [[1, 0.6, 0], [0.6, 1, 0.2], [0, 0.2, 1]], 950)
+    out = rng.uniform(-6, 6, (50, 3))
+    xi = np.vstack([inl, out]).astype(np.float32)
+    yi = np.r_[np.zeros(950), np.ones(50)].astype(np.int32)
+    forest = IsolationForest(n_estimators=300, random_state=0).fit(xi.astype(np.float64))
+    iso = {"features": rows32(xi), "outlier": [int(v) for v in yi], "sklearn_scores": floats(-forest.score_samples(xi.astype(np.float64))),
+           "sklearn_auc": float(metrics.roc_auc_score(yi, -forest.score_samples(xi.astype(np.float64)))),
+           "path_length_n": [1, 2, 3, 10, 256, 1000], "path_length": floats(_average_path_length(np.array([1, 2, 3, 10, 256, 1000])))}
+    write("decomposition_density.json", {"pca": pca_out, "likelihood": lik, "isolation_forest": iso})
+
+
 binary_metrics()
 kolmogorov_smirnov()
+decomposition_and_density()
 clustering()
 svm()
 neighbours()

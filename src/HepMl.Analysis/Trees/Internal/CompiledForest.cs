@@ -437,7 +437,7 @@ internal sealed unsafe class CompiledForest
             case ForestOutput.WeightedNodeTypeAverage:
             case ForestOutput.WeightedPurityAverage:
                 double norm = _weightPrefix[treeCount];
-                destination[0] = norm > double.Epsilon ? (float)(sums[0] / norm) : 0f;
+                destination[0] = norm > TmvaSeparation.MachineEpsilon ? (float)(sums[0] / norm) : 0f;
                 break;
             case ForestOutput.Softmax:
                 double max = double.NegativeInfinity;

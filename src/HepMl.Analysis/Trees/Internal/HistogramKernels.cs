@@ -18,6 +18,9 @@ internal static unsafe class HistogramKernels
     /// <summary>Slots per feature in a count histogram.</summary>
     public const int CountStride = 256;
 
+    /// <summary>How many events ahead the kernels prefetch (a node's events are in ascending but irregular order).</summary>
+    public const int PrefetchDistance = 16;
+
     /// <summary>Adds the events <paramref name="rows"/> into <paramref name="histogram"/> (and <paramref name="counts"/>
     /// when not null), for every feature.</summary>
     public static void Build(
@@ -79,6 +82,15 @@ internal static unsafe class HistogramKernels
         int unrolled = featureCount & ~3;
         for (int i = 0; i < rowCount; i++)
         {
+            if (i + PrefetchDistance < rowCount)
+            {
+                int ahead = rows[i + PrefetchDistance];
+                byte* aheadBins = bins + ((long)ahead * featureCount);
+                Sse.Prefetch0(aheadBins);
+                Sse.Prefetch0(aheadBins + featureCount - 1);
+                Sse.Prefetch0(gradients + ahead);
+            }
+
             int row = rows[i];
             byte* rowBins = bins + ((long)row * featureCount);
             Vector128<double> pair = Sse2.ConvertToVector128Double(

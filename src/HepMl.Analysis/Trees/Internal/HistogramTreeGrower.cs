@@ -554,13 +554,13 @@ internal sealed unsafe class HistogramTreeGrower
         Parallel.For(0, chunks.Count, _parallel, i =>
         {
             (GrowNode node, int start, int count) = chunks[i];
-            fixed (byte* bins = _data.Bins)
+            fixed (byte* column = _data.ColumnBins[node.Split.Feature])
             fixed (int* rows = _rows)
             fixed (int* left = _leftScratch)
             fixed (int* right = _rightScratch)
             {
                 SplitFinder.PartitionChunk(
-                    bins, _featureCount, node.Split.Feature, node.Split.Bin, node.Split.MissingLeft,
+                    column, node.Split.Bin, node.Split.MissingLeft,
                     rows + start, count, left + start, right + start, out leftCounts[i], out rightCounts[i]);
             }
         });

@@ -20,11 +20,12 @@ internal sealed unsafe class QuantizedFeatures
     public const int MissingBin = 255;
     public const int MaxValueBins = 255;
 
-    private QuantizedFeatures(int rowCount, int featureCount, byte[] bins, float[][] cuts, bool[] hasMissing)
+    private QuantizedFeatures(int rowCount, int featureCount, byte[] bins, byte[][] columnBins, float[][] cuts, bool[] hasMissing)
     {
         RowCount = rowCount;
         FeatureCount = featureCount;
         Bins = bins;
+        ColumnBins = columnBins;
         Cuts = cuts;
         HasMissing = hasMissing;
     }
@@ -35,6 +36,10 @@ internal sealed unsafe class QuantizedFeatures
 
     /// <summary>Bin of event i, feature f at <c>i * FeatureCount + f</c>.</summary>
     public byte[] Bins { get; }
+
+    /// <summary>The same bins column-major (<c>ColumnBins[f][i]</c>), for partitions, which read one feature of
+    /// scattered events.</summary>
+    public byte[][] ColumnBins { get; }
 
     /// <summary>Cut values per feature (ascending); the feature has <c>Cuts[f].Length + 1</c> value bins.</summary>
     public float[][] Cuts { get; }
@@ -65,20 +70,43 @@ internal sealed unsafe class QuantizedFeatures
         });
 
         byte[] bins = GC.AllocateUninitializedArray<byte>(checked(rows * features));
-        const int chunk = 16384;
+        var columnBins = new byte[features][];
+        for (int f = 0; f < features; f++)
+        {
+            columnBins[f] = GC.AllocateUninitializedArray<byte>(rows);
+        }
+
+        const int chunk = 1 << 16;
         int chunks = (rows + chunk - 1) / chunk;
         Parallel.For(0, chunks * features, options, item =>
         {
             int f = item % features;
             int start = item / features * chunk;
             int end = Math.Min(rows, start + chunk);
-            bool missing = BinColumn(data.Column(f)[start..end], cuts[f], bins, start, features, f);
-            if (missing)
+            if (BinColumn(data.Column(f)[start..end], cuts[f], columnBins[f].AsSpan(start, end - start)))
             {
                 hasMissing[f] = true;
             }
         });
-        return new QuantizedFeatures(rows, features, bins, cuts, hasMissing);
+
+        // Row-major copy, tile by tile so that a tile's rows stay in the first-level cache.
+        const int tile = 1024;
+        Parallel.For(0, (rows + tile - 1) / tile, options, t =>
+        {
+            int start = t * tile, end = Math.Min(rows, start + tile);
+            fixed (byte* output = bins)
+            {
+                for (int f = 0; f < features; f++)
+                {
+                    byte[] column = columnBins[f];
+                    for (int i = start; i < end; i++)
+                    {
+                        output[((long)i * features) + f] = column[i];
+                    }
+                }
+            }
+        });
+        return new QuantizedFeatures(rows, features, bins, columnBins, cuts, hasMissing);
     }
 
     /// <summary>Bin of a value for the given cuts (<see cref="MissingBin"/> for NaN).</summary>
@@ -109,9 +137,9 @@ internal sealed unsafe class QuantizedFeatures
 
     internal static float[] ComputeCuts(ReadOnlySpan<float> column, int[] sample, float[] weights, int maxBins)
     {
+        // (orderable value bits << 32 | weight bits), radix-sorted on the value bits.
         int n = sample.Length;
-        var values = new float[n];
-        var valueWeights = new float[n];
+        ulong[] packed = GC.AllocateUninitializedArray<ulong>(n);
         int m = 0;
         bool anyWeight = false;
         for (int i = 0; i < n; i++)
@@ -122,10 +150,9 @@ internal sealed unsafe class QuantizedFeatures
                 continue;
             }
 
-            values[m] = v;
-            valueWeights[m] = weights[sample[i]];
-            anyWeight |= valueWeights[m] > 0;
-            m++;
+            float w = weights[sample[i]];
+            anyWeight |= w > 0;
+            packed[m++] = ((ulong)OrderableBits(v) << 32) | BitConverter.SingleToUInt32Bits(w);
         }
 
         if (m == 0)
@@ -133,10 +160,13 @@ internal sealed unsafe class QuantizedFeatures
             return [];
         }
 
-        Array.Sort(values, valueWeights, 0, m);
-        if (!anyWeight)
+        RadixSortHighWord(packed, m);
+        var values = new float[m];
+        var valueWeights = new float[m];
+        for (int i = 0; i < m; i++)
         {
-            valueWeights.AsSpan(0, m).Fill(1f);
+            values[i] = FromOrderableBits((uint)(packed[i] >> 32));
+            valueWeights[i] = anyWeight ? BitConverter.UInt32BitsToSingle((uint)packed[i]) : 1f;
         }
 
         // Distinct values with their summed weights.
@@ -190,6 +220,49 @@ internal sealed unsafe class QuantizedFeatures
         return [.. result];
     }
 
+    private static uint OrderableBits(float value)
+    {
+        uint bits = BitConverter.SingleToUInt32Bits(value);
+        return (bits & 0x80000000u) != 0 ? ~bits : bits | 0x80000000u;
+    }
+
+    private static float FromOrderableBits(uint key) =>
+        BitConverter.UInt32BitsToSingle((key & 0x80000000u) != 0 ? key & 0x7FFFFFFFu : ~key);
+
+    /// <summary>Stable LSD radix sort of the first <paramref name="count"/> entries by their upper 32 bits.</summary>
+    internal static void RadixSortHighWord(ulong[] data, int count)
+    {
+        ulong[] buffer = GC.AllocateUninitializedArray<ulong>(count);
+        Span<int> histogram = stackalloc int[256];
+        ulong[] source = data, target = buffer;
+        for (int shift = 32; shift < 64; shift += 8)
+        {
+            histogram.Clear();
+            for (int i = 0; i < count; i++)
+            {
+                histogram[(int)((source[i] >> shift) & 0xFF)]++;
+            }
+
+            int sum = 0;
+            for (int b = 0; b < 256; b++)
+            {
+                int c = histogram[b];
+                histogram[b] = sum;
+                sum += c;
+            }
+
+            for (int i = 0; i < count; i++)
+            {
+                ulong item = source[i];
+                target[histogram[(int)((item >> shift) & 0xFF)]++] = item;
+            }
+
+            (source, target) = (target, source);
+        }
+
+        // Four passes: the sorted data ends in the original array.
+    }
+
     /// <summary>A float cut strictly above <paramref name="low"/> and not above <paramref name="high"/>.</summary>
     private static float Midpoint(float low, float high)
     {
@@ -225,44 +298,40 @@ internal sealed unsafe class QuantizedFeatures
         return [.. chosen];
     }
 
-    /// <summary>Bins a slice of one column; returns true when it holds NaN.</summary>
-    private static bool BinColumn(ReadOnlySpan<float> values, float[] cuts, byte[] bins, int firstRow, int stride, int feature)
+    /// <summary>Bins a slice of one column into <paramref name="output"/>; returns true when it holds NaN.</summary>
+    /// <remarks>Branch-free: values and cuts are compared as order-preserving integers (cuts padded to 256 with the
+    /// largest key), and each of the eight halvings adds its step when <c>cut &lt;= x</c>, read off the sign of
+    /// <c>cut - x - 1</c>.</remarks>
+    private static bool BinColumn(ReadOnlySpan<float> values, float[] cuts, Span<byte> output)
     {
-        // Cuts padded to 255 with NaN (NaN <= x is false), searched by eight branch-free halvings.
-        float* padded = stackalloc float[256];
+        long* keys = stackalloc long[256];
         for (int i = 0; i < 256; i++)
         {
-            padded[i] = i < cuts.Length ? cuts[i] : float.NaN;
+            keys[i] = i < cuts.Length ? OrderableBits(cuts[i]) : uint.MaxValue;
         }
 
         bool missing = false;
-        fixed (byte* output = &bins[((long)firstRow * stride) + feature])
+        for (int i = 0; i < values.Length; i++)
         {
-            for (int i = 0; i < values.Length; i++)
+            float x = values[i];
+            if (float.IsNaN(x))
             {
-                float x = values[i];
-                int bin;
-                if (float.IsNaN(x))
-                {
-                    bin = MissingBin;
-                    missing = true;
-                }
-                else
-                {
-                    int p = 0;
-                    p += padded[p + 127] <= x ? 128 : 0;
-                    p += padded[p + 63] <= x ? 64 : 0;
-                    p += padded[p + 31] <= x ? 32 : 0;
-                    p += padded[p + 15] <= x ? 16 : 0;
-                    p += padded[p + 7] <= x ? 8 : 0;
-                    p += padded[p + 3] <= x ? 4 : 0;
-                    p += padded[p + 1] <= x ? 2 : 0;
-                    p += padded[p] <= x ? 1 : 0;
-                    bin = p;
-                }
-
-                output[(long)i * stride] = (byte)bin;
+                output[i] = MissingBin;
+                missing = true;
+                continue;
             }
+
+            long key = OrderableBits(x) + 1L;
+            long p = 0;
+            p += ((keys[p + 127] - key) >> 63) & 128;
+            p += ((keys[p + 63] - key) >> 63) & 64;
+            p += ((keys[p + 31] - key) >> 63) & 32;
+            p += ((keys[p + 15] - key) >> 63) & 16;
+            p += ((keys[p + 7] - key) >> 63) & 8;
+            p += ((keys[p + 3] - key) >> 63) & 4;
+            p += ((keys[p + 1] - key) >> 63) & 2;
+            p += ((keys[p] - key) >> 63) & 1;
+            output[i] = (byte)p;
         }
 
         return missing;

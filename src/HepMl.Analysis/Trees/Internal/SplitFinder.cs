@@ -103,11 +103,9 @@ internal static unsafe class SplitFinder
     }
 
     /// <summary>Writes the events of <paramref name="rows"/> that go left to <paramref name="left"/> and the others to
-    /// <paramref name="right"/>, keeping their order.</summary>
+    /// <paramref name="right"/>, keeping their order; <paramref name="column"/> holds the split feature's bins.</summary>
     public static void PartitionChunk(
-        byte* bins,
-        int featureCount,
-        int feature,
+        byte* column,
         int bin,
         bool missingLeft,
         int* rows,
@@ -117,13 +115,17 @@ internal static unsafe class SplitFinder
         out int leftCount,
         out int rightCount)
     {
-        byte* column = bins + feature;
         int missingLeftFlag = missingLeft ? 1 : 0;
         int l = 0, r = 0;
         for (int i = 0; i < count; i++)
         {
+            if (i + HistogramKernels.PrefetchDistance < count)
+            {
+                System.Runtime.Intrinsics.X86.Sse.Prefetch0(column + rows[i + HistogramKernels.PrefetchDistance]);
+            }
+
             int row = rows[i];
-            int b = column[(long)row * featureCount];
+            int b = column[row];
             int goesLeft = (b <= bin ? 1 : 0) | ((b == QuantizedFeatures.MissingBin ? 1 : 0) & missingLeftFlag);
             left[l] = row;
             right[r] = row;

@@ -260,7 +260,31 @@ internal sealed class DatasetStorage : IRawRows
             }
         }
 
-        ChunkRecord? record = _space.Rank == 0 ? index.Get([0]) : index.Get(position);
+        ChunkRecord? record = index.Get(position);
+
+        // A chunk spanning whole rows, all inside the selection, lands contiguously in the destination: decode in place.
+        bool wholeRows = extent[0] == chunk[0];
+        for (int d = 1; d < rank && wholeRows; d++)
+        {
+            wholeRows = chunk[d] == dims[d];
+        }
+
+        if (wholeRows)
+        {
+            long rowBytes = buffer.Length / chunk[0];
+            Span<byte> target = destination.Slice(checked((int)((start[0] - firstRow) * rowBytes)), buffer.Length);
+            if (record is null)
+            {
+                Fill(target);
+            }
+            else
+            {
+                DecodeChunk(record, target, partial);
+            }
+
+            return;
+        }
+
         if (record is null)
         {
             Fill(buffer);
