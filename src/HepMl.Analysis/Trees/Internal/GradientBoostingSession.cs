@@ -150,8 +150,7 @@ internal sealed class GradientBoostingSession
                     RefitLeavesToMedian(nodes, grower.Rows, margins);
                 }
 
-                DecisionTree tree = ToDecisionTree(nodes, grower.Rows, quantized, k);
-                UpdateMargins(nodes, grower.Rows, margins, k * _rows, sampled, quantized);
+                DecisionTree tree = FinishTree(nodes, grower.Rows, quantized, k, margins, k * _rows, sampled);
                 validation?.Add(tree, k);
                 trees.Add(tree);
             }
@@ -365,25 +364,9 @@ internal sealed class GradientBoostingSession
         }
     }
 
-    /// <summary>Adds each leaf's value to the margins of its events; events left out of the tree's sample walk it.</summary>
-    private void UpdateMargins(List<GrowNode> nodes, int[] rows, float[] margins, int offset, byte[]? sampled, QuantizedFeatures quantized)
+    /// <summary>Adds the tree to the margins of the eligible events left out of its sample, by walking it on the bins.</summary>
+    private void AddToUnsampledMargins(List<GrowNode> nodes, float[] margins, int offset, byte[] sampled, QuantizedFeatures quantized)
     {
-        var leaves = nodes.Where(n => n.IsLeaf).ToArray();
-        Parallel.For(0, leaves.Length, _parallel, l =>
-        {
-            GrowNode leaf = leaves[l];
-            float value = leaf.LeafValue;
-            for (int j = leaf.Start; j < leaf.Start + leaf.Count; j++)
-            {
-                margins[offset + rows[j]] += value;
-            }
-        });
-
-        if (sampled is null)
-        {
-            return;
-        }
-
         byte[] bins = quantized.Bins;
         int featureCount = quantized.FeatureCount;
         foreach (int i in _eligible)
@@ -405,7 +388,10 @@ internal sealed class GradientBoostingSession
         }
     }
 
-    private DecisionTree ToDecisionTree(List<GrowNode> nodes, int[] rows, QuantizedFeatures quantized, int classIndex)
+    /// <summary>Adds every leaf's value to the margins of its events and, in the same pass, sums the leaves' weights,
+    /// signal weights and targets for the node statistics; then converts the nodes.</summary>
+    private DecisionTree FinishTree(
+        List<GrowNode> nodes, int[] rows, QuantizedFeatures quantized, int classIndex, float[] margins, int offset, byte[]? sampled)
     {
         int n = nodes.Count;
         var sumWeight = new double[n];
@@ -421,9 +407,11 @@ internal sealed class GradientBoostingSession
             }
 
             double w = 0, s = 0, t = 0, t2 = 0;
+            float value = node.LeafValue;
             for (int j = node.Start; j < node.Start + node.Count; j++)
             {
                 int i = rows[j];
+                margins[offset + i] += value;
                 double weight = _weights[i];
                 w += weight;
                 if (_labels is not null)
@@ -442,6 +430,11 @@ internal sealed class GradientBoostingSession
             targetSum[id] = t;
             targetSquares[id] = t2;
         });
+
+        if (sampled is not null)
+        {
+            AddToUnsampledMargins(nodes, margins, offset, sampled, quantized);
+        }
 
         // Children come after parents: accumulate the leaves' sums upwards in reverse order.
         for (int id = n - 1; id >= 0; id--)
