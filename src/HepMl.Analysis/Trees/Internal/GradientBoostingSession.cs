@@ -25,6 +25,10 @@ internal sealed class GradientBoostingSession
     private readonly float[] _weights;
     private readonly int[] _eligible;
 
+    // Per event: (effective weight, weight if the label is 1 else 0), read together when a tree's leaves are summed.
+    private readonly GradientPair[] _weightAndSignal = [];
+    private readonly float[]? _labelValues;
+
     public GradientBoostingSession(
         Dataset train, GradientBoostingOptions options, Dataset? validation, IProgress<BoostingProgress>? progress, CancellationToken cancellation)
     {
@@ -78,6 +82,16 @@ internal sealed class GradientBoostingSession
         }
 
         (_weights, _eligible) = EffectiveWeights(train.Weights, options.NegativeWeightPolicy);
+        if (_labels is not null)
+        {
+            _labelValues = Array.ConvertAll(_labels, label => (float)label);
+            _weightAndSignal = new GradientPair[_rows];
+            for (int i = 0; i < _rows; i++)
+            {
+                _weightAndSignal[i] = new GradientPair(_weights[i], _labels[i] == 1 ? _weights[i] : 0f);
+            }
+        }
+
         CheckTrainingSet();
         if (options.EarlyStoppingRounds > 0 && validation is null)
         {
@@ -285,7 +299,7 @@ internal sealed class GradientBoostingSession
         {
             int start = chunk * GradientChunk;
             int count = Math.Min(GradientChunk, _rows - start);
-            Objectives.Gradients(_options.Objective, margins, _rows, _outputs, _labels, _targets, _weights,
+            Objectives.Gradients(_options.Objective, margins, _rows, _outputs, _labels, _labelValues, _targets, _weights,
                 _options.HuberDelta, gradients, scratch, start, count);
         });
     }
@@ -364,6 +378,16 @@ internal sealed class GradientBoostingSession
         }
     }
 
+    private unsafe void PrefetchRow(float[] margins, int marginIndex, int row)
+    {
+        fixed (float* m = &margins[marginIndex])
+        fixed (GradientPair* stat = &_weightAndSignal[row])
+        {
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(m);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(stat);
+        }
+    }
+
     /// <summary>Adds the tree to the margins of the eligible events left out of its sample, by walking it on the bins.</summary>
     private void AddToUnsampledMargins(List<GrowNode> nodes, float[] margins, int offset, byte[] sampled, QuantizedFeatures quantized)
     {
@@ -408,18 +432,31 @@ internal sealed class GradientBoostingSession
 
             double w = 0, s = 0, t = 0, t2 = 0;
             float value = node.LeafValue;
-            for (int j = node.Start; j < node.Start + node.Count; j++)
+            int end = node.Start + node.Count;
+            if (_labels is not null)
             {
-                int i = rows[j];
-                margins[offset + i] += value;
-                double weight = _weights[i];
-                w += weight;
-                if (_labels is not null)
+                for (int j = node.Start; j < end; j++)
                 {
-                    s += _labels[i] == 1 ? weight : 0;
+                    if (System.Runtime.Intrinsics.X86.Sse.IsSupported && j + HistogramKernels.PrefetchDistance < end)
+                    {
+                        PrefetchRow(margins, offset + rows[j + HistogramKernels.PrefetchDistance], rows[j + HistogramKernels.PrefetchDistance]);
+                    }
+
+                    int i = rows[j];
+                    margins[offset + i] += value;
+                    GradientPair stat = _weightAndSignal[i];
+                    w += stat.Gradient;
+                    s += stat.Hessian;
                 }
-                else
+            }
+            else
+            {
+                for (int j = node.Start; j < end; j++)
                 {
+                    int i = rows[j];
+                    margins[offset + i] += value;
+                    double weight = _weights[i];
+                    w += weight;
                     t += weight * _targets![i];
                     t2 += weight * _targets[i] * (double)_targets[i];
                 }
