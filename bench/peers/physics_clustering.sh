@@ -21,7 +21,7 @@ lines="$build/lines.jsonl"
 
 for n in 100 500 1000; do
   for r in $(seq 1 "$repeats"); do
-    busy=$($py $peers/common.py wait-quiet 60 0.25 | tail -n 1)
+    busy=$($py $peers/common.py wait-quiet "${QUIET_WAIT:-30}" 0.25 | tail -n 1)
     # Alternate the order so neither side always runs first.
     if [ $((r % 2)) -eq 1 ]; then order="fastjet hepml"; else order="hepml fastjet"; fi
     for side in $order; do
