@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using HepMl.Benchmarks.Trees;
 using HepMl.Physics.Events;
 using HepMl.Physics.Images;
 
