@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 namespace HepMl.Io.Inspection;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;

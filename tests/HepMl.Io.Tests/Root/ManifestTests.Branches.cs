@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using System.Text;
 using System.Text.Json;
 using HepMl.Io.Inspection;

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using System.Runtime.ExceptionServices;
 using HepMl.Io.Root.Trees;
 

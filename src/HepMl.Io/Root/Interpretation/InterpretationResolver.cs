@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using HepMl.Io.Root.Objects;

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using HepMl.Io.Root.Trees;
 
 namespace HepMl.Io.Root.Interpretation;

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using System.Text;
 using HepMl.Io.Root.Objects;
 using HepMl.Io.Root.Trees;

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using HepMl.Io.Binary;
 using HepMl.Io.Root.Objects;
 using HepMl.Io.Root.Streamers;

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using HepMl.Io.Binary;
 
 namespace HepMl.Io.Root.Objects;

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using HepMl.Io.Binary;

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 namespace HepMl.Io.Root.Objects;
 
 /// <summary>A parsed C++ type as ROOT streams it (uproot: the containers of <c>containers.py</c>).</summary>

@@ -37,7 +37,7 @@ internal sealed record FileHeader(
         if (!magic.SequenceEqual("root"u8))
         {
             string found = Convert.ToHexString(magic);
-            throw cursor.Error($"not a ROOT file: expected the magic bytes 'root' at offset 0 but found 0x{found}");
+            throw cursor.Context.Error($"not a ROOT file: expected the magic bytes 'root' at offset 0 but found 0x{found}", 0);
         }
 
         int version = cursor.ReadInt32();

@@ -69,7 +69,6 @@ public sealed class RootKey
 
     internal static RootKey Read(ref RootCursor cursor)
     {
-        int start = cursor.Position;
         int totalBytes = cursor.ReadInt32();
         int version = cursor.ReadInt16();
         int objectLength = cursor.ReadInt32();
@@ -82,7 +81,7 @@ public sealed class RootKey
         string className = cursor.ReadString();
         string name = cursor.ReadString();
         string title = cursor.ReadString();
-        if (totalBytes < 0 || objectLength < 0 || keyLength < cursor.Position - start || keyLength > totalBytes && totalBytes > 0)
+        if (totalBytes < 0 || objectLength < 0 || keyLength < 0 || (keyLength > totalBytes && totalBytes > 0))
         {
             throw cursor.Error(
                 $"key '{name}' has inconsistent sizes: fNbytes {totalBytes}, fObjlen {objectLength}, fKeylen {keyLength}");

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 using HepMl.Io.Root.Interpretation;
 using HepMl.Io.Root.Objects;
 

@@ -1,3 +1,4 @@
+using HepMl.Io.Columns;
 namespace HepMl.Io.Root.Trees;
 
 /// <summary>One chunk of a streamed tree: the entry range and the columns read for it, keyed by branch path.</summary>

@@ -1,4 +1,5 @@
-namespace HepMl.Io.Root.Objects;
+using HepMl.Io.Columns;
+namespace HepMl.Io.Columns;
 
 /// <summary>
 /// The element types a column can hold. Names follow the CLI's type names
@@ -42,6 +43,6 @@ public enum ElementType
     /// <summary>UTF-8 text (char* /C, std::string, TString).</summary>
     String,
 
-    /// <summary>Anything else, read as generic <see cref="RootObject"/> values.</summary>
+    /// <summary>Anything else, read as generic <see cref="Root.Objects.RootObject"/> values.</summary>
     Object,
 }

@@ -1,8 +1,9 @@
+using HepMl.Io.Columns;
 using System.Runtime.InteropServices;
 using System.Text;
-using HepMl.Io.Root.Objects;
 
-namespace HepMl.Io.Root.Trees;
+
+namespace HepMl.Io.Columns;
 
 /// <summary>
 /// The values of one branch over a range of entries, laid out like an Awkward Array: one flat array of values and,
@@ -86,6 +87,77 @@ public sealed class ColumnData
         }
 
         return all.Slice(start * itemSize, (stop - start) * itemSize);
+    }
+
+    /// <summary>
+    /// Entry <paramref name="entry"/> (relative to <see cref="EntryStart"/>) as a plain value: a number (its .NET
+    /// type), a string, nested lists for list levels and fixed dimensions, or the generic object.
+    /// </summary>
+    public object? GetEntry(int entry)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(entry);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(entry, EntryCount);
+        if (Fields.Count > 0)
+        {
+            var record = new Dictionary<string, object?>(StringComparer.Ordinal);
+            foreach (KeyValuePair<string, ColumnData> field in Fields)
+            {
+                record[field.Key] = field.Value.GetEntry(entry);
+            }
+
+            return record;
+        }
+
+        return Level(0, entry);
+    }
+
+    private object? Level(int level, int index)
+    {
+        if (Type.Element == ElementType.Object)
+        {
+            return Objects![index];
+        }
+
+        if (level == Type.ListDepth)
+        {
+            if (Type.Element == ElementType.String)
+            {
+                return GetString(index);
+            }
+
+            return Shape(index * Type.ItemSize, 0);
+        }
+
+        int[] offsets = Offsets[level];
+        var items = new List<object?>(offsets[index + 1] - offsets[index]);
+        for (int i = offsets[index]; i < offsets[index + 1]; i++)
+        {
+            items.Add(Level(level + 1, i));
+        }
+
+        return items;
+    }
+
+    private object? Shape(int start, int dimension)
+    {
+        if (dimension == Type.InnerShape.Count)
+        {
+            return Values.GetValue(start);
+        }
+
+        int stride = 1;
+        for (int d = dimension + 1; d < Type.InnerShape.Count; d++)
+        {
+            stride *= Type.InnerShape[d];
+        }
+
+        var items = new List<object?>(Type.InnerShape[dimension]);
+        for (int i = 0; i < Type.InnerShape[dimension]; i++)
+        {
+            items.Add(Shape(start + (i * stride), dimension + 1));
+        }
+
+        return items;
     }
 
     internal static ColumnData Empty(ColumnType type, long entryStart)

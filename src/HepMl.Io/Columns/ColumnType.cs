@@ -1,7 +1,8 @@
+using HepMl.Io.Columns;
 using System.Text;
-using HepMl.Io.Root.Objects;
 
-namespace HepMl.Io.Root.Trees;
+
+namespace HepMl.Io.Columns;
 
 /// <summary>
 /// What one branch holds per entry: an element type, how many levels of variable-length lists wrap it, and the

@@ -1,4 +1,5 @@
-namespace HepMl.Io.Root.Objects;
+using HepMl.Io.Columns;
+namespace HepMl.Io.Columns;
 
 /// <summary>Facts about <see cref="ElementType"/>: sizes on disk, .NET types, CLI names.</summary>
 public static class ElementTypes
@@ -75,17 +76,17 @@ public static class ElementTypes
     /// <summary>The element type of a basic ROOT type code (1..19), or null.</summary>
     internal static ElementType? FromTypeCode(int code) => code switch
     {
-        Streamers.RootTypeCode.Bool => ElementType.Boolean,
-        Streamers.RootTypeCode.Char or Streamers.RootTypeCode.LegacyChar => ElementType.Int8,
-        Streamers.RootTypeCode.UChar => ElementType.UInt8,
-        Streamers.RootTypeCode.Short => ElementType.Int16,
-        Streamers.RootTypeCode.UShort => ElementType.UInt16,
-        Streamers.RootTypeCode.Int or Streamers.RootTypeCode.Counter => ElementType.Int32,
-        Streamers.RootTypeCode.UInt or Streamers.RootTypeCode.Bits => ElementType.UInt32,
-        Streamers.RootTypeCode.Long or Streamers.RootTypeCode.Long64 => ElementType.Int64,
-        Streamers.RootTypeCode.ULong or Streamers.RootTypeCode.ULong64 => ElementType.UInt64,
-        Streamers.RootTypeCode.Float or Streamers.RootTypeCode.Float16 => ElementType.Float32,
-        Streamers.RootTypeCode.Double or Streamers.RootTypeCode.Double32 => ElementType.Float64,
+        Root.Streamers.RootTypeCode.Bool => ElementType.Boolean,
+        Root.Streamers.RootTypeCode.Char or Root.Streamers.RootTypeCode.LegacyChar => ElementType.Int8,
+        Root.Streamers.RootTypeCode.UChar => ElementType.UInt8,
+        Root.Streamers.RootTypeCode.Short => ElementType.Int16,
+        Root.Streamers.RootTypeCode.UShort => ElementType.UInt16,
+        Root.Streamers.RootTypeCode.Int or Root.Streamers.RootTypeCode.Counter => ElementType.Int32,
+        Root.Streamers.RootTypeCode.UInt or Root.Streamers.RootTypeCode.Bits => ElementType.UInt32,
+        Root.Streamers.RootTypeCode.Long or Root.Streamers.RootTypeCode.Long64 => ElementType.Int64,
+        Root.Streamers.RootTypeCode.ULong or Root.Streamers.RootTypeCode.ULong64 => ElementType.UInt64,
+        Root.Streamers.RootTypeCode.Float or Root.Streamers.RootTypeCode.Float16 => ElementType.Float32,
+        Root.Streamers.RootTypeCode.Double or Root.Streamers.RootTypeCode.Double32 => ElementType.Float64,
         _ => null,
     };
 }
