@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using HepMl.Benchmarks.Trees;
 using HepMl.Physics.Jets;
 using HepMl.Physics.Vectors;
 
