@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return Commands.TmvaCommand.Create(environment);
         yield return Commands.LsCommand.Create(environment);
         yield return Commands.DescribeCommand.Create(environment);
+        yield return Commands.ConvertCommand.Create(environment);
     }
 }
