@@ -8,5 +8,8 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create(CliEnvironment environment)
     {
         yield return Commands.InfoCommand.Create(environment);
+        yield return Commands.LsCommand.Create(environment);
+        yield return Commands.DescribeCommand.Create(environment);
+        yield return Commands.TmvaCommand.Create(environment);
     }
 }

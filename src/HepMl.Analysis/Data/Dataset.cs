@@ -7,14 +7,16 @@ namespace HepMl.Analysis.Data;
 /// <remarks>
 /// Storage is column-major (one contiguous array per feature), the layout tree learners bin and readers fill;
 /// <see cref="CopyRowMajor"/> gives the row-major layout neural networks and kNN want. Features may hold NaN
-/// (a missing value); labels, targets and weights must be finite.
+/// (a missing value); labels, targets and weights must be finite. Spectator columns (TMVA: <c>AddSpectator</c>)
+/// travel with the events through subsets and splits but are not features: no method trains on them.
 /// </remarks>
-public sealed class Dataset
+public sealed partial class Dataset
 {
     private readonly float[][] _columns;
     private readonly int[]? _labels;
     private readonly float[]? _targets;
     private readonly float[] _weights;
+    private readonly float[][] _spectators;
 
     /// <summary>Builds a dataset from columns that become owned by it (they are not copied).</summary>
     /// <param name="featureNames">One name per column, unique.</param>
@@ -23,6 +25,8 @@ public sealed class Dataset
     /// <param name="weights">Per-event weight, or null for unit weights.</param>
     /// <param name="targets">Regression target per event, or null.</param>
     /// <param name="classNames">Names of the classes, indexed by label; defaults to "0", "1", ...</param>
+    /// <param name="spectatorNames">Names of the spectator columns (unique, distinct from the feature names), or null.</param>
+    /// <param name="spectators">One array per spectator, of the same length as the features, or null.</param>
     /// <exception cref="ArgumentException">Lengths differ, names repeat, a label is negative, a weight or target is not finite.</exception>
     public Dataset(
         IReadOnlyList<string> featureNames,
@@ -30,7 +34,9 @@ public sealed class Dataset
         int[]? labels = null,
         float[]? weights = null,
         float[]? targets = null,
-        IReadOnlyList<string>? classNames = null)
+        IReadOnlyList<string>? classNames = null,
+        IReadOnlyList<string>? spectatorNames = null,
+        float[][]? spectators = null)
     {
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(columns);
@@ -54,6 +60,29 @@ public sealed class Dataset
             if (!seen.Add(featureNames[j]))
             {
                 throw new ArgumentException($"feature name '{featureNames[j]}' appears twice", nameof(featureNames));
+            }
+        }
+
+        spectatorNames ??= [];
+        spectators ??= [];
+        if (spectatorNames.Count != spectators.Length)
+        {
+            throw new ArgumentException(
+                $"{spectatorNames.Count} spectator names were given for {spectators.Length} spectator columns", nameof(spectatorNames));
+        }
+
+        for (int j = 0; j < spectators.Length; j++)
+        {
+            ArgumentNullException.ThrowIfNull(spectators[j], $"{nameof(spectators)}[{j}]");
+            if (spectators[j].Length != rows)
+            {
+                throw new ArgumentException(
+                    $"spectator '{spectatorNames[j]}' has {spectators[j].Length} rows; expected {rows}", nameof(spectators));
+            }
+
+            if (!seen.Add(spectatorNames[j]))
+            {
+                throw new ArgumentException($"spectator name '{spectatorNames[j]}' repeats a feature or spectator name", nameof(spectatorNames));
             }
         }
 
@@ -91,6 +120,8 @@ public sealed class Dataset
         }
 
         FeatureNames = featureNames.ToArray();
+        SpectatorNames = spectatorNames.ToArray();
+        _spectators = spectators;
         _columns = columns;
         _labels = labels;
         _targets = targets;
@@ -211,13 +242,21 @@ public sealed class Dataset
             columns[j] = Gather(_columns[j], rows);
         }
 
+        var spectators = new float[_spectators.Length][];
+        for (int j = 0; j < spectators.Length; j++)
+        {
+            spectators[j] = Gather(_spectators[j], rows);
+        }
+
         return new Dataset(
             FeatureNames,
             columns,
             _labels is null ? null : Gather(_labels, rows),
             HasExplicitWeights ? Gather(_weights, rows) : null,
             _targets is null ? null : Gather(_targets, rows),
-            _labels is null ? null : ClassNames);
+            _labels is null ? null : ClassNames,
+            SpectatorNames,
+            spectators);
     }
 
     private T[] Gather<T>(T[] source, ReadOnlySpan<int> rows)

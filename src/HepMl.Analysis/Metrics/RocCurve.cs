@@ -1,3 +1,6 @@
+using System.Buffers;
+using HepMl.Analysis.Metrics.Internal;
+
 namespace HepMl.Analysis.Metrics;
 
 /// <summary>
@@ -10,7 +13,7 @@ namespace HepMl.Analysis.Metrics;
 /// are ratios of signed weight sums, so a curve may leave [0, 1] locally, and the area is the trapezoidal integral,
 /// which equals the weighted probability that a signal event outscores a background event (ties count one half).
 /// </remarks>
-public sealed class RocCurve
+public sealed partial class RocCurve
 {
     private RocCurve(double[] thresholds, double[] signalEfficiency, double[] backgroundEfficiency, double area)
     {
@@ -36,89 +39,57 @@ public sealed class RocCurve
     /// <param name="scores">Classifier output per event (higher = more signal-like). NaN is rejected.</param>
     /// <param name="labels">1 for signal, 0 for background.</param>
     /// <param name="weights">Per-event weights, or empty for unit weights.</param>
-    /// <exception cref="ArgumentException">Lengths differ, a score is NaN, a label is not 0/1, a weight is not finite,
-    /// or a class has a total weight of zero.</exception>
+    /// <exception cref="ArgumentException">Lengths differ, there are no events, a score is NaN, a label is not 0/1,
+    /// a weight is not finite, or a class has a total weight of zero.</exception>
     public static RocCurve Compute(ReadOnlySpan<float> scores, ReadOnlySpan<int> labels, ReadOnlySpan<float> weights = default)
     {
-        int n = scores.Length;
-        if (labels.Length != n)
+        var (totalSignal, totalBackground) = BinaryInput.Check(scores, labels, weights);
+        BinaryInput.RequireBothClasses(totalSignal, totalBackground, "the ROC curve");
+        ulong[] sorted = ScoreSorter.SortRented(scores, nameof(scores));
+        try
         {
-            throw new ArgumentException($"{labels.Length} labels for {n} scores", nameof(labels));
-        }
-
-        if (!weights.IsEmpty && weights.Length != n)
-        {
-            throw new ArgumentException($"{weights.Length} weights for {n} scores", nameof(weights));
-        }
-
-        var order = new int[n];
-        var keys = new float[n];
-        double totalSignal = 0, totalBackground = 0;
-        for (int i = 0; i < n; i++)
-        {
-            if (float.IsNaN(scores[i]))
+            var thresholds = new List<double> { double.PositiveInfinity };
+            var tpr = new List<double> { 0 };
+            var fpr = new List<double> { 0 };
+            double signal = 0, background = 0, area = 0;
+            int k = scores.Length - 1;
+            while (k >= 0)
             {
-                throw new ArgumentException($"score {i} is NaN", nameof(scores));
-            }
-
-            double w = weights.IsEmpty ? 1.0 : weights[i];
-            if (!double.IsFinite(w))
-            {
-                throw new ArgumentException($"weight {i} is {w}; weights must be finite", nameof(weights));
-            }
-
-            switch (labels[i])
-            {
-                case 1: totalSignal += w; break;
-                case 0: totalBackground += w; break;
-                default: throw new ArgumentException($"label {i} is {labels[i]}; expected 0 or 1", nameof(labels));
-            }
-
-            order[i] = i;
-            keys[i] = -scores[i];
-        }
-
-        if (totalSignal == 0 || totalBackground == 0)
-        {
-            throw new ArgumentException(
-                $"the ROC curve needs both classes with non-zero total weight (signal {totalSignal}, background {totalBackground})",
-                nameof(labels));
-        }
-
-        Array.Sort(keys, order);
-        var thresholds = new List<double> { double.PositiveInfinity };
-        var tpr = new List<double> { 0 };
-        var fpr = new List<double> { 0 };
-        double signal = 0, background = 0, area = 0;
-        int k = 0;
-        while (k < n)
-        {
-            float score = -keys[k];
-            double stepSignal = 0, stepBackground = 0;
-            while (k < n && -keys[k] == score)
-            {
-                int i = order[k++];
-                double w = weights.IsEmpty ? 1.0 : weights[i];
-                if (labels[i] == 1)
+                uint key = (uint)(sorted[k] >> 32);
+                float score = scores[(int)(uint)sorted[k]];
+                double stepSignal = 0, stepBackground = 0;
+                do
                 {
-                    stepSignal += w;
+                    int i = (int)(uint)sorted[k];
+                    double w = weights.IsEmpty ? 1.0 : weights[i];
+                    if (labels[i] == 1)
+                    {
+                        stepSignal += w;
+                    }
+                    else
+                    {
+                        stepBackground += w;
+                    }
+
+                    k--;
                 }
-                else
-                {
-                    stepBackground += w;
-                }
+                while (k >= 0 && (uint)(sorted[k] >> 32) == key);
+
+                double previousTpr = signal / totalSignal, previousFpr = background / totalBackground;
+                signal += stepSignal;
+                background += stepBackground;
+                double currentTpr = signal / totalSignal, currentFpr = background / totalBackground;
+                area += (currentFpr - previousFpr) * (currentTpr + previousTpr) * 0.5;
+                thresholds.Add(score);
+                tpr.Add(currentTpr);
+                fpr.Add(currentFpr);
             }
 
-            double previousTpr = signal / totalSignal, previousFpr = background / totalBackground;
-            signal += stepSignal;
-            background += stepBackground;
-            double currentTpr = signal / totalSignal, currentFpr = background / totalBackground;
-            area += (currentFpr - previousFpr) * (currentTpr + previousTpr) * 0.5;
-            thresholds.Add(score);
-            tpr.Add(currentTpr);
-            fpr.Add(currentFpr);
+            return new RocCurve([.. thresholds], [.. tpr], [.. fpr], area);
         }
-
-        return new RocCurve([.. thresholds], [.. tpr], [.. fpr], area);
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(sorted);
+        }
     }
 }

@@ -1,0 +1,30 @@
+namespace HepMl.Analysis.Expressions.Internal;
+
+internal enum MathFunction
+{
+    Pi,
+    Abs,
+    Sqrt,
+    Square,
+    Exp,
+    Log,
+    Log10,
+    Log2,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Floor,
+    Ceiling,
+    Pow,
+    Atan2,
+    Min,
+    Max,
+    Hypot,
+    CopySign,
+}

@@ -1,0 +1,7 @@
+namespace HepMl.Analysis.Expressions.Internal;
+
+internal enum UnaryOperator
+{
+    Negate,
+    Not,
+}
