@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using HepMl.Io.Csv;
 using HepMl.Tmva.Application;
 using HepMl.Tmva.Import;
 using HepMl.Tmva.Reader;
@@ -148,21 +149,18 @@ internal static class TmvaCommand
                     $"--signal-efficiency only applies to Cuts methods; {file.MethodType}::{file.MethodTitle} is not one");
             }
 
-            CsvTable table = CsvTable.Load(inputPath);
+            CsvTable table = TmvaApplication.ReadCsv(inputPath);
             double[] responses;
             try
             {
-                responses = TmvaApplication.Evaluate(file, table, workingPoint, threadCount);
+                responses = TmvaApplication.Evaluate(file, table, workingPoint, threadCount, inputPath);
             }
             catch (ArgumentException error) when (error is not TmvaVariableMismatchException)
             {
                 throw new CommandLineUsageException(error.Message);
             }
 
-            using (var writer = new StreamWriter(outputPath))
-            {
-                TmvaApplication.WriteCsv(table, file.MethodTitle, responses, writer);
-            }
+            TmvaApplication.WriteCsv(table, file.MethodTitle, responses, outputPath);
 
             int nan = responses.Count(r => r == TmvaBookedMethod.NaNResponse);
             environment.Console.MarkupLine(

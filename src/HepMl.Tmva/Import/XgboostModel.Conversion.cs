@@ -64,7 +64,7 @@ public sealed partial class XgboostModel
         var header = new TmvaHeader("BDT", title, regression ? TmvaAnalysisType.Regression : TmvaAnalysisType.Classification, variables)
         {
             Targets = regression ? [TmvaHeader.Variable(0, "target")] : [],
-            Options = TmvaBdtWriter.Options(Methods.TmvaBoostType.Grad, "None", _trees.Length, depth),
+            Options = TmvaBdtWriter.Options(TmvaBdtBoostType.Grad, "None", _trees.Length, depth),
         };
         return TmvaWeightFileWriter.Build(header, TmvaBdtWriter.Weights(trees, weights, regressionTrees: true));
     }

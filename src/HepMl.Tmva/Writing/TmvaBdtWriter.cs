@@ -40,19 +40,19 @@ public static class TmvaBdtWriter
     }
 
     /// <summary>The options a BDT file needs: <c>BoostType</c>, <c>UseYesNoLeaf</c>, and <c>VarTransform</c>.</summary>
-    public static IReadOnlyList<(string, string)> Options(TmvaBoostType boostType, string varTransform = "None", int treeCount = 0, int maxDepth = 0)
+    public static IReadOnlyList<(string, string)> Options(TmvaBdtBoostType boostType, string varTransform = "None", int treeCount = 0, int maxDepth = 0)
     {
         var options = new List<(string, string)>
         {
             ("VarTransform", varTransform),
             ("BoostType", boostType switch
             {
-                TmvaBoostType.Grad => "Grad",
-                TmvaBoostType.Bagging => "Bagging",
-                TmvaBoostType.AdaBoostR2 => "AdaBoostR2",
+                TmvaBdtBoostType.Grad => "Grad",
+                TmvaBdtBoostType.Bagging => "Bagging",
+                TmvaBdtBoostType.AdaBoostR2 => "AdaBoostR2",
                 _ => "AdaBoost",
             }),
-            ("UseYesNoLeaf", TmvaXmlFormat.OptionBool(boostType != TmvaBoostType.RealAdaBoost)),
+            ("UseYesNoLeaf", TmvaXmlFormat.OptionBool(boostType != TmvaBdtBoostType.RealAdaBoost)),
         };
         if (treeCount > 0)
         {

@@ -32,16 +32,14 @@ internal static class TmvaTransformationWriter
 
         foreach (TransformationStep step in chain.Steps)
         {
-            if (step.ReferenceClass != VariableTransformation.AllClasses)
-            {
-                throw new ArgumentException(
-                    $"the {step.Transformation.Name} step uses fixed class {step.ReferenceClass}; TMVA's Reader applies every transformation with all-class parameters",
-                    nameof(header));
-            }
-
+            // TMVA's Reader applies every transformation with its last ("all classes") parameter set; a step bound to one
+            // class is written with that class's parameters as its only set, which the Reader then uses for every event.
+            VariableTransformation transformation = step.ReferenceClass == VariableTransformation.AllClasses
+                ? step.Transformation
+                : SingleSet(step.Transformation, step.Transformation.ResolveParameterSet(step.ReferenceClass));
             var transform = new XElement("Transform");
             transform.Add(Selection(header, step.Positions));
-            switch (step.Transformation)
+            switch (transformation)
             {
                 case Normalisation n:
                     transform.SetAttributeValue("Name", "Normalize");
@@ -75,6 +73,20 @@ internal static class TmvaTransformationWriter
         }
 
         return list;
+    }
+
+    private static VariableTransformation SingleSet(VariableTransformation t, int set)
+    {
+        int n = t.VariableCount;
+        return t switch
+        {
+            Normalisation x => new Normalisation(
+                [Enumerable.Range(0, n).Select(j => x.Minimum(set, j)).ToArray()], [Enumerable.Range(0, n).Select(j => x.Maximum(set, j)).ToArray()]),
+            Decorrelation x => new Decorrelation(n, [x.Matrix(set)]),
+            PrincipalComponents x => new PrincipalComponents(n, [x.Means(set)], [x.Eigenvectors(set)]),
+            Gaussianisation x => new Gaussianisation([Enumerable.Range(0, n).Select(j => x.Distribution(set, j)).ToArray()], x.IsFlat),
+            _ => t,
+        };
     }
 
     private static XElement Selection(TmvaHeader header, IReadOnlyList<int> positions)
