@@ -13,9 +13,25 @@ if (args.Length > 0 && args[0] == "peer-cluster")
     return ClusteringPeer.Run(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "jet-images")
+{
+    return JetImageThroughput.Run(args[1..]);
+}
+
 if (args is ["bdt-peer", ..])
 {
     return HepMl.Benchmarks.Trees.BdtPeerRun.Run(args[1..]);
+}
+
+// `-- root-read FILE ...` times the ROOT reader in the uproot peer's JSON format (bench/peers/root_read_vs_uproot.sh).
+if (args.Length > 0 && args[0] == "root-read")
+{
+    return HepMl.Benchmarks.RootRead.RootReadBenchmark.Run(args[1..]);
+}
+
+if (args is ["classic-peer", ..])
+{
+    return HepMl.Benchmarks.Classic.ClassicPeerRunner.Run(args[1..]);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using HepMl.Benchmarks.Trees;
 using HepMl.Physics.Jets;
 using HepMl.Physics.Vectors;
 

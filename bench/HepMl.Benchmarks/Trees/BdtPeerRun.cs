@@ -63,6 +63,40 @@ internal static class BdtPeerRun
             parameters["threads"] = threads;
             forest = GradientBoostingTrainer.Train(train, options);
         }
+        else if (mode is "adaboost" or "realadaboost" or "bagging" or "grad")
+        {
+            // TMVAClassification.C's BDT and BDTG bookings unless overridden.
+            bool grad = mode == "grad";
+            var options = new TmvaBdtOptions
+            {
+                BoostType = mode switch
+                {
+                    "grad" => TmvaBoostType.Grad,
+                    "realadaboost" => TmvaBoostType.RealAdaBoost,
+                    "bagging" => TmvaBoostType.Bagging,
+                    _ => TmvaBoostType.AdaBoost,
+                },
+                NTrees = int.Parse(Get(settings, "trees", grad ? "1000" : "850"), CultureInfo.InvariantCulture),
+                MaxDepth = int.Parse(Get(settings, "depth", grad ? "2" : "3"), CultureInfo.InvariantCulture),
+                MinNodeSize = double.Parse(Get(settings, "min-node-size", "2.5"), CultureInfo.InvariantCulture),
+                NCuts = int.Parse(Get(settings, "ncuts", "20"), CultureInfo.InvariantCulture),
+                AdaBoostBeta = double.Parse(Get(settings, "beta", "0.5"), CultureInfo.InvariantCulture),
+                Shrinkage = double.Parse(Get(settings, "lr", "0.1"), CultureInfo.InvariantCulture),
+                UseBaggedBoost = Get(settings, "bagged", "true") == "true",
+                BaggedSampleFraction = double.Parse(Get(settings, "bagged-fraction", "0.5"), CultureInfo.InvariantCulture),
+                ThreadCount = threads,
+            };
+            parameters["NTrees"] = options.NTrees;
+            parameters["MaxDepth"] = options.MaxDepth;
+            parameters["MinNodeSize"] = options.MinNodeSize;
+            parameters["nCuts"] = options.NCuts;
+            parameters["AdaBoostBeta"] = options.AdaBoostBeta;
+            parameters["Shrinkage"] = options.Shrinkage;
+            parameters["UseBaggedBoost"] = options.UseBaggedBoost;
+            parameters["BaggedSampleFraction"] = options.BaggedSampleFraction;
+            parameters["threads"] = threads;
+            forest = TmvaBdtTrainer.Train(train, options);
+        }
         else
         {
             Console.Error.WriteLine($"unknown mode {mode}");

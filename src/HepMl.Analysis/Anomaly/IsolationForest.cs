@@ -155,23 +155,34 @@ public sealed class IsolationForest : IEventScorer
         private readonly List<int> _right = [];
         private readonly List<int> _size = [];
 
+        private int[] _featureArray = [];
+        private float[] _thresholdArray = [];
+        private int[] _leftArray = [];
+        private int[] _rightArray = [];
+        private double[] _leafPath = [];
+
         public static Tree Grow(float[] x, int d, int[] sample, int depthLimit, DeterministicRandom random)
         {
             var tree = new Tree();
             tree.Build(x, d, sample, 0, sample.Length, 0, depthLimit, random);
+            tree._featureArray = [.. tree._feature];
+            tree._thresholdArray = [.. tree._threshold];
+            tree._leftArray = [.. tree._left];
+            tree._rightArray = [.. tree._right];
+            tree._leafPath = tree._size.Select(s => AveragePathLength(s)).ToArray();
             return tree;
         }
 
         public double PathLength(ReadOnlySpan<float> x)
         {
             int node = 0, depth = 0;
-            while (_feature[node] >= 0)
+            while (_featureArray[node] >= 0)
             {
-                node = x[_feature[node]] < _threshold[node] ? _left[node] : _right[node];
+                node = x[_featureArray[node]] < _thresholdArray[node] ? _leftArray[node] : _rightArray[node];
                 depth++;
             }
 
-            return depth + AveragePathLength(_size[node]);
+            return depth + _leafPath[node];
         }
 
         private int Build(float[] x, int d, int[] rows, int start, int end, int depth, int depthLimit, DeterministicRandom random)

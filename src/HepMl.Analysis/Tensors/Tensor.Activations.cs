@@ -49,7 +49,7 @@ public sealed partial class Tensor
         }
 
         Tensor result = Uninitialized(x.Shape);
-        ActivationKernels.Forward(kind, parameter, x.Span, result.Span);
+        ElementwiseParallel.ActivationForward(kind, parameter, x, result);
         if (ShouldRecord(x))
         {
             result.SetGradFunction(new ActivationBackward(kind, parameter, x, result));

@@ -1,6 +1,6 @@
 using System.Buffers;
 using HepMl.Physics.Events;
-using HepMl.Physics.Jets;
+using HepMl.Physics.Images.Internal;
 using HepMl.Physics.Vectors;
 
 namespace HepMl.Physics.Images;
@@ -12,7 +12,8 @@ namespace HepMl.Physics.Images;
 /// caller-supplied <see cref="Span{T}"/> laid out [channel, row = φ′, column = η′].
 /// </summary>
 /// <remarks>
-/// <para>Subjets are the inclusive kt subjets of radius <see cref="JetImageSpec.SubjetRadius"/>, ordered by pt.
+/// <para>Subjets are the inclusive kt subjets of radius <see cref="JetImageSpec.SubjetRadius"/> (E-scheme, ΔR in
+/// pseudorapidity and azimuth, the image coordinates), ordered by pt.
 /// Azimuths are first taken relative to the jet axis, so jets across φ = ±π need no special care.</para>
 /// <para>Bad input: a constituent with a NaN or infinite component, a destination of the wrong length, or missing
 /// charges for a charge channel raise <see cref="ArgumentException"/>. An empty jet gives an all-zero image.</para>
@@ -115,10 +116,10 @@ public static class JetImageBuilder
             return 0;
         }
 
-        double[] rented = ArrayPool<double>.Shared.Rent(3 * n);
+        double[] rented = ArrayPool<double>.Shared.Rent(4 * n);
         try
         {
-            Span<double> pt = rented.AsSpan(0, n), u = rented.AsSpan(n, n), v = rented.AsSpan(2 * n, n);
+            Span<double> pt = rented.AsSpan(0, n), u = rented.AsSpan(n, n), v = rented.AsSpan(2 * n, n), phi = rented.AsSpan(3 * n, n);
             LorentzVector jet = default;
             for (int i = 0; i < n; i++)
             {
@@ -136,7 +137,8 @@ public static class JetImageBuilder
             {
                 pt[i] = constituents[i].Pt;
                 u[i] = constituents[i].Eta;
-                v[i] = Angles.DeltaPhi(constituents[i].Phi, phiReference);
+                phi[i] = constituents[i].Phi;
+                v[i] = Angles.DeltaPhi(phi[i], phiReference);
                 ptSum += pt[i];
             }
 
@@ -145,7 +147,9 @@ public static class JetImageBuilder
             (double Eta, double Phi)? first = null, second = null;
             if (needSubjets)
             {
-                (first, second) = LeadingSubjets(constituents, spec.SubjetRadius, phiReference);
+                ((double Eta, double Phi) leading, (double Eta, double Phi)? next) = KtSubjetFinder.Find(constituents, u, phi, spec.SubjetRadius);
+                first = (leading.Eta, Angles.DeltaPhi(leading.Phi, phiReference));
+                second = next is { } t ? (t.Eta, Angles.DeltaPhi(t.Phi, phiReference)) : null;
             }
 
             (double centreU, double centreV) = spec.Centering switch
@@ -279,15 +283,6 @@ public static class JetImageBuilder
         }
 
         return outside;
-    }
-
-    private static ((double Eta, double Phi)? First, (double Eta, double Phi)? Second) LeadingSubjets(ReadOnlySpan<LorentzVector> constituents, double radius, double phiReference)
-    {
-        ClusterSequence sequence = ClusterSequence.Run(constituents, new JetDefinition(JetAlgorithm.Kt, radius));
-        List<PseudoJet> subjets = sequence.InclusiveJets().SortedByPt();
-        (double, double)? first = (subjets[0].Eta, Angles.DeltaPhi(subjets[0].Phi, phiReference));
-        (double, double)? second = subjets.Count > 1 ? (subjets[1].Eta, Angles.DeltaPhi(subjets[1].Phi, phiReference)) : null;
-        return (first, second);
     }
 
     private static (double U, double V) Centroid(ReadOnlySpan<double> pt, ReadOnlySpan<double> u, ReadOnlySpan<double> v, double ptSum)

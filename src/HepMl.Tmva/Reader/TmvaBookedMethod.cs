@@ -54,7 +54,9 @@ public sealed class TmvaBookedMethod
     public int InputCount { get; }
 
     /// <summary>
-    /// The method's response for one event (TMVA: <c>Reader::EvaluateMVA</c>): -999 when an input is NaN.
+    /// The method's response for one event (TMVA: <c>Reader::EvaluateMVA</c>): -999 when an input is NaN. For a
+    /// regression method this is the first target (as <see cref="EvaluateRegression"/>), for a multi-class method the
+    /// probability of class 0.
     /// </summary>
     /// <param name="values">The event's values in the reader's variable order.</param>
     /// <param name="auxiliary">TMVA's <c>aux</c>: the signal efficiency for Cuts (0 gives 0), unused otherwise.</param>
@@ -62,6 +64,11 @@ public sealed class TmvaBookedMethod
     public double Evaluate(ReadOnlySpan<float> values, double auxiliary = 0)
     {
         CheckInput(values.Length);
+        if (Method.AnalysisType == TmvaAnalysisType.Regression)
+        {
+            return HasNaN(values[..InputCount]) ? NaNResponse : EvaluateRegression(values)[0];
+        }
+
         Span<double> outputs = stackalloc double[Math.Max(Method.OutputCount, 1)];
         if (!EvaluateCore(values, auxiliary, outputs))
         {

@@ -13,8 +13,16 @@ internal sealed class ActivationBackward(ActivationKind kind, float parameter, T
 
     public override void Backward(ReadOnlySpan<float> outputGradient)
     {
-        var buffer = GradientBuffer.For(Inputs[0]);
-        ActivationKernels.Backward(kind, parameter, Inputs[0].Span, _output!.Span, outputGradient, buffer.Span);
+        Tensor input = Inputs[0];
+        input.GradientTarget(out bool fresh);
+        if (fresh)
+        {
+            ElementwiseParallel.ActivationBackward(kind, parameter, input, _output!, Output.Grad!, input.Grad!);
+            return;
+        }
+
+        var buffer = GradientBuffer.For(input);
+        ActivationKernels.Backward(kind, parameter, input.Span, _output!.Span, outputGradient, buffer.Span);
         buffer.Commit();
     }
 

@@ -14,12 +14,7 @@ internal sealed class Pool2dBackward(Tensor input, ConvolutionGeometry geometry,
     {
         Tensor input = Inputs[0];
         Span<float> target = input.GradientTarget(out bool fresh);
-        if (fresh)
-        {
-            target.Clear();
-        }
-
-        PoolingKernels.BackwardAdd(geometry, input.Shape[0], outputGradient, target, _argMax);
+        PoolingKernels.BackwardAdd(geometry, input.Shape[0], outputGradient, target, _argMax, clear: fresh);
     }
 
     public override void Release()

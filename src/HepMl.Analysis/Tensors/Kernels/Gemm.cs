@@ -78,6 +78,12 @@ internal static unsafe class Gemm
             return;
         }
 
+        if (GemmNt.Suits(transposeA, transposeB, m, n, k))
+        {
+            GemmNt.Multiply(m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+            return;
+        }
+
         float[] packABuffer = t_packA ??= GC.AllocateUninitializedArray<float>((Mc * Kc) + 64, pinned: true);
         float[] packBBuffer = t_packB ??= GC.AllocateUninitializedArray<float>((Kc * Nc) + 64, pinned: true);
         float* packA = AlignedStart(packABuffer);

@@ -145,6 +145,12 @@ internal sealed class TmvaBoostSession
         {
             _cancellation.ThrowIfCancellationRequested();
             CurrentWeights(weights);
+            if (!_bagged)
+            {
+                // TMVA grows every tree on its event list in the original order; our partition reorders the copy.
+                _events.CopyTo(sample, 0);
+            }
+
             List<TmvaNode> nodes = builder.Build(sample, weights, targets, nCuts, _options.MinNodeSize,
                 SplitMix64.Derive((ulong)(uint)_options.Seed, (ulong)t + 1));
             if (_yesNoLeaf && _boostType != TmvaBoostType.Grad)
@@ -258,12 +264,14 @@ internal sealed class TmvaBoostSession
     /// tree's boost weight (&lt;= 0 stops boosting) and the error fraction.</summary>
     private (double BoostWeight, double Error) AdaBoost(List<TmvaNode> nodes, int[] sample, double[] weights)
     {
+        int[] leafOf = LeavesOfSample(nodes, sample.Length);
         double sumWeights = 0, sumFalse = 0;
-        foreach (int e in sample)
+        for (int j = 0; j < sample.Length; j++)
         {
+            int e = sample[j];
             double w = weights[e];
             sumWeights += w;
-            TmvaNode leaf = nodes[LeafOf(nodes, e)];
+            TmvaNode leaf = nodes[leafOf[j]];
             if (_yesNoLeaf)
             {
                 bool signalType = (int)leaf.NodeType > _options.NodePurityLimit;
@@ -302,9 +310,10 @@ internal sealed class TmvaBoostSession
             : Math.Log((1 + flooredError) / (1 - flooredError)) * _options.AdaBoostBeta;
 
         double newSum = 0;
-        foreach (int e in sample)
+        for (int j = 0; j < sample.Length; j++)
         {
-            TmvaNode leaf = nodes[LeafOf(nodes, e)];
+            int e = sample[j];
+            TmvaNode leaf = nodes[leafOf[j]];
             double factor;
             if (_yesNoLeaf)
             {
@@ -340,9 +349,11 @@ internal sealed class TmvaBoostSession
     {
         var numerator = new double[nodes.Count];
         var denominator = new double[nodes.Count];
-        foreach (int e in sample)
+        int[] leafOf = LeavesOfSample(nodes, sample.Length);
+        for (int j = 0; j < sample.Length; j++)
         {
-            int leaf = LeafOf(nodes, e);
+            int e = sample[j];
+            int leaf = leafOf[j];
             double r = targets[e], w = weights[e];
             numerator[leaf] += r * w;
             denominator[leaf] += Math.Abs(r) * (1 - Math.Abs(r)) * w * w;
@@ -357,12 +368,30 @@ internal sealed class TmvaBoostSession
             }
         }
 
-        foreach (int e in _events)
+        bool sampleIsEveryEvent = !_bagged;
+        for (int j = 0; j < _events.Length; j++)
         {
-            margins[e] += nodes[LeafOf(nodes, e)].Response;
+            int e = sampleIsEveryEvent ? sample[j] : _events[j];
+            margins[e] += nodes[sampleIsEveryEvent ? leafOf[j] : LeafOf(nodes, e)].Response;
             double p = 1.0 / (1.0 + Math.Exp(-2.0 * margins[e]));
             targets[e] = (_signal[e] ? 1 : 0) - p;
         }
+    }
+
+    /// <summary>The leaf of every position of the (partitioned) sample, from the leaves' ranges.</summary>
+    private static int[] LeavesOfSample(List<TmvaNode> nodes, int length)
+    {
+        var leafOf = new int[length];
+        for (int id = 0; id < nodes.Count; id++)
+        {
+            TmvaNode node = nodes[id];
+            if (node.IsLeaf)
+            {
+                Array.Fill(leafOf, id, node.Start, node.EventCount);
+            }
+        }
+
+        return leafOf;
     }
 
     private int LeafOf(List<TmvaNode> nodes, int e)

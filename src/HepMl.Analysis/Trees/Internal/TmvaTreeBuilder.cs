@@ -11,7 +11,7 @@ namespace HepMl.Analysis.Trees.Internal;
 /// </summary>
 internal sealed class TmvaTreeBuilder
 {
-    private const int ParallelEventThreshold = 1 << 14;
+    private const int ParallelEventThreshold = 1 << 11;
 
     private readonly Dataset _data;
     private readonly bool[] _signal;
@@ -56,6 +56,7 @@ internal sealed class TmvaTreeBuilder
         {
             (int id, int start, int count) = pending.Pop();
             TmvaNode node = nodes[id];
+            node.Start = start;
             Grow(context, node, start, count);
             if (node.Feature < 0)
             {
@@ -185,7 +186,8 @@ internal sealed class TmvaTreeBuilder
     }
 
     /// <summary>TMVA <c>TrainNodeFast</c>: per feature, a histogram of nCuts + 1 equal bins between the node's
-    /// minimum and maximum, scanned for the best cut at the bin edges.</summary>
+    /// minimum and maximum, scanned for the best cut at the bin edges. The node's weights, classes and targets are
+    /// first copied into contiguous arrays shared by the per-feature scans, which run in parallel.</summary>
     private Candidate TrainNodeFast(
         BuildContext context, int start, int count, double totalS, double totalB, int countS, int countB, double target, double target2)
     {
@@ -193,100 +195,120 @@ internal sealed class TmvaTreeBuilder
         var results = new Candidate[features.Length];
         int nBins = context.NCuts + 1;
         bool regression = context.Targets is not null;
+        double[] nodeWeights = context.NodeWeights;
+        byte[] nodeSignal = context.NodeSignal;
+        double[] nodeTargets = context.NodeTargets;
+        for (int j = 0; j < count; j++)
+        {
+            int e = context.Sample[start + j];
+            nodeWeights[j] = context.Weights[e];
+            nodeSignal[j] = _signal[e] ? (byte)1 : (byte)0;
+            if (regression)
+            {
+                nodeTargets[j] = context.Targets![e];
+            }
+        }
+
         void Scan(int k)
         {
             int f = features[k];
             ReadOnlySpan<float> column = _data.Column(f);
-            float xmin = float.PositiveInfinity, xmax = float.NegativeInfinity;
-            for (int j = start; j < start + count; j++)
+            float[] values = System.Buffers.ArrayPool<float>.Shared.Rent(count);
+            // Per bin: signal weight, background weight, signal count, background count (and target sums).
+            double[] histogram = System.Buffers.ArrayPool<double>.Shared.Rent(nBins * (regression ? 6 : 4));
+            try
             {
-                float x = column[context.Sample[j]];
-                xmin = MathF.Min(xmin, x);
-                xmax = MathF.Max(xmax, x);
-            }
-
-            results[k] = new Candidate { Feature = -1, Gain = -1 };
-            if (TmvaSeparation.AlmostEqualFloat(xmax, xmin))
-            {
-                return;
-            }
-
-            double binWidth = (xmax - (double)xmin) / nBins;
-            double inverseWidth = 1.0 / binWidth;
-            var selS = new double[nBins];
-            var selB = new double[nBins];
-            var selSCount = new double[nBins];
-            var selBCount = new double[nBins];
-            double[]? sumTarget = regression ? new double[nBins] : null;
-            double[]? sumTarget2 = regression ? new double[nBins] : null;
-            for (int j = start; j < start + count; j++)
-            {
-                int e = context.Sample[j];
-                double w = context.Weights[e];
-                int bin = Math.Min(nBins - 1, Math.Max(0, (int)(inverseWidth * (column[e] - (double)xmin))));
-                if (_signal[e])
+                float xmin = float.PositiveInfinity, xmax = float.NegativeInfinity;
+                for (int j = 0; j < count; j++)
                 {
-                    selS[bin] += w;
-                    selSCount[bin]++;
-                }
-                else
-                {
-                    selB[bin] += w;
-                    selBCount[bin]++;
+                    float x = column[context.Sample[start + j]];
+                    values[j] = x;
+                    xmin = MathF.Min(xmin, x);
+                    xmax = MathF.Max(xmax, x);
                 }
 
+                results[k] = new Candidate { Feature = -1, Gain = -1 };
+                if (TmvaSeparation.AlmostEqualFloat(xmax, xmin))
+                {
+                    return;
+                }
+
+                double binWidth = (xmax - (double)xmin) / nBins;
+                double inverseWidth = 1.0 / binWidth;
+                Span<double> hist = histogram.AsSpan(0, nBins * (regression ? 6 : 4));
+                hist.Clear();
+                Span<double> weightHist = hist[..(2 * nBins)];
+                Span<double> countHist = hist.Slice(2 * nBins, 2 * nBins);
+                for (int j = 0; j < count; j++)
+                {
+                    int bin = Math.Min(nBins - 1, Math.Max(0, (int)(inverseWidth * (values[j] - (double)xmin))));
+                    int slot = (nodeSignal[j] * nBins) + bin;
+                    weightHist[slot] += nodeWeights[j];
+                    countHist[slot] += 1;
+                }
+
+                Span<double> sumTarget = regression ? hist.Slice(4 * nBins, nBins) : default;
+                Span<double> sumTarget2 = regression ? hist.Slice(5 * nBins, nBins) : default;
                 if (regression)
                 {
-                    double t = context.Targets![e];
-                    sumTarget![bin] += w * t;
-                    sumTarget2![bin] += w * t * t;
-                }
-            }
-
-            for (int bin = 1; bin < nBins; bin++)
-            {
-                selS[bin] += selS[bin - 1];
-                selB[bin] += selB[bin - 1];
-                selSCount[bin] += selSCount[bin - 1];
-                selBCount[bin] += selBCount[bin - 1];
-                if (regression)
-                {
-                    sumTarget![bin] += sumTarget[bin - 1];
-                    sumTarget2![bin] += sumTarget2[bin - 1];
-                }
-            }
-
-            double bestGain = -1;
-            int bestIndex = -1;
-            for (int cut = 0; cut < nBins - 1; cut++)
-            {
-                double sl = selSCount[cut], bl = selBCount[cut];
-                double sr = countS - sl, br = countB - bl;
-                double slW = selS[cut], blW = selB[cut];
-                double srW = totalS - slW, brW = totalB - blW;
-                if (sl + bl >= context.MinSize && sr + br >= context.MinSize && slW + blW >= context.MinSize && srW + brW >= context.MinSize)
-                {
-                    double gain = regression
-                        ? TmvaSeparation.VarianceGain(slW + blW, sumTarget![cut], sumTarget2![cut], totalS + totalB, target, target2)
-                        : TmvaSeparation.Gain(_separation, slW, blW, totalS, totalB);
-                    if (bestGain < gain)
+                    for (int j = 0; j < count; j++)
                     {
-                        bestGain = gain;
-                        bestIndex = cut;
+                        int bin = Math.Min(nBins - 1, Math.Max(0, (int)(inverseWidth * (values[j] - (double)xmin))));
+                        double w = nodeWeights[j], t = nodeTargets[j];
+                        sumTarget[bin] += w * t;
+                        sumTarget2[bin] += w * t * t;
                     }
                 }
-            }
 
-            if (bestIndex >= 0)
-            {
-                bool cutType = regression || selS[bestIndex] / totalS > selB[bestIndex] / totalB;
-                results[k] = new Candidate
+                // Slot layout: [background bins | signal bins]; cumulative sums from the low edge.
+                double selS = 0, selB = 0, selSCount = 0, selBCount = 0, selT = 0, selT2 = 0;
+                double bestGain = -1, bestS = 0, bestB = 0;
+                int bestIndex = -1;
+                for (int cut = 0; cut < nBins - 1; cut++)
                 {
-                    Feature = f,
-                    Gain = bestGain,
-                    Cut = xmin + ((bestIndex + 1) * binWidth),
-                    CutType = cutType,
-                };
+                    selB += weightHist[cut];
+                    selS += weightHist[nBins + cut];
+                    selBCount += countHist[cut];
+                    selSCount += countHist[nBins + cut];
+                    if (regression)
+                    {
+                        selT += sumTarget[cut];
+                        selT2 += sumTarget2[cut];
+                    }
+
+                    double srCount = countS - selSCount, brCount = countB - selBCount;
+                    double srW = totalS - selS, brW = totalB - selB;
+                    if (selSCount + selBCount >= context.MinSize && srCount + brCount >= context.MinSize
+                        && selS + selB >= context.MinSize && srW + brW >= context.MinSize)
+                    {
+                        double gain = regression
+                            ? TmvaSeparation.VarianceGain(selS + selB, selT, selT2, totalS + totalB, target, target2)
+                            : TmvaSeparation.Gain(_separation, selS, selB, totalS, totalB);
+                        if (bestGain < gain)
+                        {
+                            bestGain = gain;
+                            bestIndex = cut;
+                            bestS = selS;
+                            bestB = selB;
+                        }
+                    }
+                }
+
+                if (bestIndex >= 0)
+                {
+                    results[k] = new Candidate
+                    {
+                        Feature = f,
+                        Gain = bestGain,
+                        Cut = xmin + ((bestIndex + 1) * binWidth),
+                        CutType = regression || bestS / totalS > bestB / totalB,
+                    };
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<float>.Shared.Return(values);
+                System.Buffers.ArrayPool<double>.Shared.Return(histogram);
             }
         }
 
@@ -441,7 +463,16 @@ internal sealed class TmvaTreeBuilder
             MinSize = minSize;
             Random = random;
             Scratch = new int[sample.Length];
+            NodeWeights = new double[sample.Length];
+            NodeSignal = new byte[sample.Length];
+            NodeTargets = targets is null ? [] : new double[sample.Length];
         }
+
+        public double[] NodeWeights { get; }
+
+        public byte[] NodeSignal { get; }
+
+        public double[] NodeTargets { get; }
 
         public int[] Sample { get; }
 
@@ -470,6 +501,7 @@ internal sealed class TmvaNode
     public int Left = -1;
     public int Right = -1;
     public int Depth;
+    public int Start;
     public double SignalWeight;
     public double BackgroundWeight;
     public int EventCount;

@@ -115,7 +115,7 @@ internal static class BasketLoader
                 throw;
             }
 
-            return new LoadedBasket(basket, buffer, dataStart, border, offsets, key.KeyLength, pooled);
+            return new LoadedBasket(basket, buffer, dataStart, border, offsets, key.KeyLength, pooled, pooledOffsets: offsets is not null);
         }
         finally
         {
@@ -135,12 +135,13 @@ internal static class BasketLoader
             throw cursor.Error($"basket has {entries} entries but {count} entry offsets");
         }
 
-        var offsets = new int[entries + 1];
+        int[] offsets = ArrayPool<int>.Shared.Rent(entries + 1);
         for (int i = 0; i < entries; i++)
         {
             int value = cursor.ReadInt32() - keyLength;
             if (value < 0 || value > border || (i > 0 && value < offsets[i - 1]))
             {
+                ArrayPool<int>.Shared.Return(offsets);
                 throw cursor.Error($"entry offset {i} ({value + keyLength}) lies outside the basket data or goes backwards");
             }
 

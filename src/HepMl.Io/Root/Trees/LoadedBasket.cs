@@ -9,8 +9,10 @@ namespace HepMl.Io.Root.Trees;
 internal sealed class LoadedBasket : IDisposable
 {
     private byte[]? _pooled;
+    private int[]? _pooledOffsets;
 
-    public LoadedBasket(BasketInfo info, byte[] buffer, int dataStart, int dataLength, int[]? offsets, int keyLength, bool pooled)
+    public LoadedBasket(
+        BasketInfo info, byte[] buffer, int dataStart, int dataLength, int[]? offsets, int keyLength, bool pooled, bool pooledOffsets = false)
     {
         Info = info;
         Buffer = buffer;
@@ -19,6 +21,7 @@ internal sealed class LoadedBasket : IDisposable
         Offsets = offsets;
         KeyLength = keyLength;
         _pooled = pooled ? buffer : null;
+        _pooledOffsets = pooledOffsets ? offsets : null;
     }
 
     public BasketInfo Info { get; }
@@ -31,7 +34,10 @@ internal sealed class LoadedBasket : IDisposable
     /// <summary>Bytes of entry data (the basket's <c>fLast - fKeylen</c>).</summary>
     public int DataLength { get; }
 
-    /// <summary>Start of each entry relative to the data, plus the end (entries + 1 values), or null for fixed-size entries.</summary>
+    /// <summary>
+    /// Start of each entry relative to the data, plus the end (the first entries + 1 values are meaningful; the array
+    /// may be longer when pooled), or null for fixed-size entries.
+    /// </summary>
     public int[]? Offsets { get; }
 
     /// <summary>The key length: ROOT object references inside the data count from the key start.</summary>
@@ -45,6 +51,12 @@ internal sealed class LoadedBasket : IDisposable
         if (pooled is not null)
         {
             ArrayPool<byte>.Shared.Return(pooled);
+        }
+
+        int[]? offsets = Interlocked.Exchange(ref _pooledOffsets, null);
+        if (offsets is not null)
+        {
+            ArrayPool<int>.Shared.Return(offsets);
         }
     }
 }
