@@ -5,18 +5,11 @@ namespace HepMl.Samples.Common;
 /// <summary>The console the samples write to: colours and progress bars only when a person is watching.</summary>
 internal static class SampleConsole
 {
-    /// <summary>A console on standard output; plain text when the output is redirected.</summary>
-    public static IAnsiConsole FromSystemConsole()
-    {
-        bool interactive = !Console.IsOutputRedirected;
-        return AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(Console.Out),
-        });
-    }
+    /// <summary>A console on standard output; plain text, 120 columns wide, when the output is redirected.</summary>
+    public static IAnsiConsole FromSystemConsole() =>
+        Console.IsOutputRedirected
+            ? Plain(Console.Out)
+            : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
 
     /// <summary>A plain console writing to <paramref name="writer"/> (tests, logs).</summary>
     public static IAnsiConsole Plain(TextWriter writer, int width = 120)
