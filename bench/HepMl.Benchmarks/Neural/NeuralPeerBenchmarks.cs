@@ -13,8 +13,7 @@ using HepMl.Analysis.NeuralNetworks.Training;
 using HepMl.Analysis.Tensors;
 using HepMl.Analysis.Tensors.Internal;
 using HepMl.Analysis.Tensors.Kernels;
-using HepMl.Benchmarks.Peers;
-using HepMl.Benchmarks.Trees;
+using HostLoad = HepMl.Benchmarks.Trees.HostLoad;
 
 namespace HepMl.Benchmarks.Neural;
 

@@ -12,6 +12,7 @@ internal static class Lz4BlockDecoder
     private const int WildCopy = 16;
 
     /// <summary>Decodes <paramref name="source"/> into <paramref name="destination"/>; returns the bytes written or -1.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static unsafe int Decode(ReadOnlySpan<byte> source, Span<byte> destination)
     {
         fixed (byte* sourceStart = source)

@@ -15,6 +15,7 @@ internal static class XxHash64
     private const ulong Prime4 = 9650029242287828579UL;
     private const ulong Prime5 = 2870177450012600261UL;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ulong Hash(ReadOnlySpan<byte> data)
     {
         int length = data.Length;

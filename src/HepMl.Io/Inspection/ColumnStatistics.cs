@@ -61,6 +61,7 @@ public sealed class ColumnStatistics
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void AddIntegers<T>(T[] values, Func<T, Int128> convert)
     {
         IntegerSum ??= 0;
@@ -94,6 +95,7 @@ public sealed class ColumnStatistics
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void AddFloats(float[] values)
     {
         foreach (float value in values)
@@ -102,6 +104,7 @@ public sealed class ColumnStatistics
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void AddFloats(double[] values)
     {
         foreach (double value in values)

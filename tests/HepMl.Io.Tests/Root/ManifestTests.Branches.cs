@@ -1,5 +1,4 @@
 using HepMl.Io.Columns;
-using System.Text;
 using System.Text.Json;
 using HepMl.Io.Inspection;
 using HepMl.Io.Root.Objects;
@@ -69,7 +68,7 @@ public partial class ManifestTests
                 break;
             case "jagged":
             case "nested":
-                CheckJagged(check, column, kind);
+                CheckJagged(check, column);
                 break;
             case "string":
                 CheckStrings(check, column);
@@ -117,7 +116,7 @@ public partial class ManifestTests
         }
     }
 
-    private static void CheckJagged(JsonElement check, ColumnData column, string kind)
+    private static void CheckJagged(JsonElement check, ColumnData column)
     {
         Assert.That(column.EntryCount, Is.EqualTo(check.GetProperty("entries").GetInt32()), "entries");
         int depth = column.Type.ListDepth + column.Type.InnerShape.Count;
@@ -154,8 +153,6 @@ public partial class ManifestTests
             ExpectedValues.AssertMatches(s_tolerance, check.GetProperty("first"), ExpectedValues.Entry(column, 0), "first");
             ExpectedValues.AssertMatches(s_tolerance, check.GetProperty("first_entries"), FirstEntries(column, 3), "first_entries");
         }
-
-        _ = kind;
     }
 
     private static void CheckStrings(JsonElement check, ColumnData column)
@@ -265,6 +262,4 @@ public partial class ManifestTests
 
         return entries;
     }
-
-    private static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

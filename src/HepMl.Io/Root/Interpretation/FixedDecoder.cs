@@ -23,7 +23,7 @@ internal sealed class FixedDecoder<T> : ColumnDecoder
 
     protected override ColumnData ReadSlices(TreeBranch branch, BasketSlice[] slices, EntryRange range, int threads)
     {
-        var values = new T[checked((int)range.Count * _valuesPerEntry)];
+        T[] values = GC.AllocateUninitializedArray<T>(checked((int)range.Count * _valuesPerEntry));
         Fill(branch, slices, threads, values);
         return new ColumnData(Type, range.Start, (int)range.Count, values, []);
     }

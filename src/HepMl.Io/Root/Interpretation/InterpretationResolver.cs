@@ -84,7 +84,7 @@ internal static partial class InterpretationResolver
         }
         else if (leaves.Count > 1)
         {
-            return Record(branch, dims);
+            return Record(branch);
         }
 
         // Not numerical.
@@ -192,9 +192,8 @@ internal static partial class InterpretationResolver
         }
     }
 
-    private static RecordDecoder Record(TreeBranch branch, int[] commonDims)
+    private static RecordDecoder Record(TreeBranch branch)
     {
-        _ = commonDims;
         var fields = new List<RecordDecoder.RecordField>();
         foreach (TreeLeaf leaf in branch.Leaves)
         {

@@ -78,7 +78,7 @@ internal sealed class JaggedDecoder<T> : ColumnDecoder
             int count = (int)total * _itemSize;
             if (exact ? values.Length != count : values.Length < count)
             {
-                values = new T[count];
+                values = GC.AllocateUninitializedArray<T>(count);
             }
 
             T[] target = values;
@@ -91,6 +91,7 @@ internal sealed class JaggedDecoder<T> : ColumnDecoder
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Count(TreeBranch branch, LoadedBasket basket, BasketSlice slice, int[] counts)
     {
         int[] entryOffsets = basket.Offsets
@@ -109,6 +110,7 @@ internal sealed class JaggedDecoder<T> : ColumnDecoder
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Decode(LoadedBasket basket, BasketSlice slice, int[] offsets, T[] values)
     {
         int[] entryOffsets = basket.Offsets!;

@@ -49,6 +49,7 @@ internal readonly record struct ValueEncoding(ElementType Element, DiskEncoding 
     };
 
     /// <summary>Decodes <c>destination.Length</c> values from <paramref name="source"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Decode<T>(ReadOnlySpan<byte> source, Span<T> destination)
         where T : unmanaged
     {

@@ -26,7 +26,7 @@ internal sealed partial class ObjectReader
         if (allowHeader && cursor.Remaining >= 2)
         {
             uint first = cursor.PeekUInt32();
-            int version = cursor.Remaining >= 2 ? cursor.Data[cursor.Position] << 8 | cursor.Data[cursor.Position + 1] : -1;
+            int version = (cursor.Data[cursor.Position] << 8) | cursor.Data[cursor.Position + 1];
             if ((first & ByteCountFlag) != 0 || _streamers.Find(name, version) is not null)
             {
                 return ReadClass(ref cursor, className);

@@ -44,6 +44,7 @@ internal static class PrimitiveArrays
     }
 
     /// <summary>Decodes booleans: any non-zero byte is true.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void DecodeInto(ReadOnlySpan<byte> bytes, Span<bool> destination)
     {
         Span<byte> target = MemoryMarshal.Cast<bool, byte>(destination);
@@ -54,6 +55,7 @@ internal static class PrimitiveArrays
     }
 
     /// <summary>Copies big-endian values into <paramref name="destination"/>, swapping byte order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void SwapInto<T>(ReadOnlySpan<byte> bytes, Span<T> destination)
         where T : unmanaged
     {

@@ -87,6 +87,11 @@ internal static class TypeNameParser
 
         position++;
         TypeNode node;
+        if (bare == "char" && pointers == 1)
+        {
+            return new StringNode(StringFlavor.CharPointer, HasHeader: false);
+        }
+
         PrimitiveNode? primitive = Primitive(bare);
         if (primitive is not null)
         {
@@ -97,11 +102,6 @@ internal static class TypeNameParser
             }
 
             return pointed;
-        }
-
-        if (bare == "char" && pointers == 1)
-        {
-            return new StringNode(StringFlavor.CharPointer, HasHeader: false);
         }
 
         switch (StripStd(bare))

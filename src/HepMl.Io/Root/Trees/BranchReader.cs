@@ -42,7 +42,7 @@ public sealed class BranchReader<T> : IDisposable
         int needed = checked((int)range.Count * ValuesPerEntry);
         if (_buffer.Length < needed)
         {
-            _buffer = new T[needed];
+            _buffer = GC.AllocateUninitializedArray<T>(needed);
         }
 
         _decoder.ReadInto(Branch, range, _tree.MaxThreads, _buffer);
