@@ -29,6 +29,11 @@ if (args.Length > 0 && args[0] == "root-read")
     return HepMl.Benchmarks.RootRead.RootReadBenchmark.Run(args[1..]);
 }
 
+if (args is ["tmva-eval", ..])
+{
+    return HepMl.Benchmarks.Trees.TmvaEvaluationPeerRun.Run(args[1..]);
+}
+
 if (args is ["classic-peer", ..])
 {
     return HepMl.Benchmarks.Classic.ClassicPeerRunner.Run(args[1..]);
