@@ -61,8 +61,9 @@ internal sealed class DenseForest
 
         depth = Math.Max(depth, 1);
         int internalCount = (1 << depth) - 1, leafCount = 1 << depth;
-        var feature = new int[trees.Count * internalCount];
-        var threshold = new float[trees.Count * internalCount];
+        // Eight spare slots: the vector walk of shallow trees loads eight nodes from a tree's first node.
+        var feature = new int[(trees.Count * internalCount) + 8];
+        var threshold = new float[(trees.Count * internalCount) + 8];
         var leaf = new double[trees.Count * leafCount];
         var weighted = new double[trees.Count * leafCount];
         for (int t = 0; t < trees.Count; t++)
@@ -160,6 +161,34 @@ internal sealed class DenseForest
                 double* treeLeaf = lp + ((long)t * leafCount);
                 Vector256<int> rootOffsets = rowOffsets + Vector256.Create(treeFeature[0]);
                 Vector256<float> rootThreshold = Vector256.Create(treeThreshold[0]);
+                if (depth <= 3)
+                {
+                    // Up to seven internal nodes fit in one vector: pick each event's node with a permute, not a gather.
+                    Vector256<int> nodeFeatures = Avx.LoadVector256(treeFeature);
+                    Vector256<float> nodeThresholds = Avx.LoadVector256(treeThreshold);
+                    for (int g = 0; g < rows; g += 8)
+                    {
+                        float* events = xp + ((long)g * stride);
+                        Vector256<float> value = Avx2.GatherVector256(events, rootOffsets, 4);
+                        Vector256<int> index = one - Avx.CompareGreaterThanOrEqual(value, rootThreshold).AsInt32();
+                        for (int level = 1; level < depth; level++)
+                        {
+                            Vector256<int> feature = Avx2.PermuteVar8x32(nodeFeatures, index);
+                            Vector256<float> threshold = Avx2.PermuteVar8x32(nodeThresholds, index);
+                            value = Avx2.GatherVector256(events, rowOffsets + feature, 4);
+                            index = index + index + one - Avx.CompareGreaterThanOrEqual(value, threshold).AsInt32();
+                        }
+
+                        Vector256<int> slot = index - Vector256.Create(internalCount);
+                        Vector256<double> low = Avx2.GatherVector256(treeLeaf, slot.GetLower(), 8);
+                        Vector256<double> high = Avx2.GatherVector256(treeLeaf, slot.GetUpper(), 8);
+                        Avx.Store(bp + g, Avx.Add(Avx.LoadVector256(bp + g), low));
+                        Avx.Store(bp + g + 4, Avx.Add(Avx.LoadVector256(bp + g + 4), high));
+                    }
+
+                    continue;
+                }
+
                 for (int g = 0; g < rows; g += 8)
                 {
                     float* events = xp + ((long)g * stride);
