@@ -9,6 +9,7 @@ internal sealed class YamlReader(string? source)
 {
     private static readonly string[] s_methodKeys = ["type", "title", "options"];
     private static readonly string[] s_sourceKeys = ["file", "weight"];
+    private static readonly string[] s_crossValidationKeys = ["folds"];
     private static readonly string[] s_significanceKeys = ["figure", "signal", "background", "backgroundUncertainty", "search"];
 
     public HepMlFormatException Error(YamlNode node, string problem) =>
@@ -132,12 +133,22 @@ internal sealed class YamlReader(string? source)
             search == "genetic");
     }
 
-    public int Folds(YamlNode node) => node switch
+    public int Folds(YamlNode node)
     {
-        YamlScalarNode => Integer(node, "crossValidation", 0),
-        YamlMappingNode map => Find(map, "folds") is YamlNode folds ? Integer(folds, "folds", 0) : throw Error(map, "'crossValidation' needs 'folds'"),
-        _ => throw Error(node, "expected 'crossValidation: K' or 'crossValidation: {folds: K}'"),
-    };
+        (YamlNode value, string key) = node switch
+        {
+            YamlScalarNode => (node, "crossValidation"),
+            YamlMappingNode map => (Find(map, "folds") ?? throw Error(map, "'crossValidation' needs 'folds'"), "folds"),
+            _ => throw Error(node, "expected 'crossValidation: K' or 'crossValidation: {folds: K}'"),
+        };
+        if (node is YamlMappingNode outer)
+        {
+            Check(outer, s_crossValidationKeys, "crossValidation");
+        }
+
+        int folds = Integer(value, key, 0);
+        return folds == 1 ? throw Error(value, "cross-validation needs at least 2 folds (0 for none)") : folds;
+    }
 
     private static YamlNode? Find(YamlMappingNode map, string key) =>
         map.Children.TryGetValue(new YamlScalarNode(key), out YamlNode? node) ? node : null;

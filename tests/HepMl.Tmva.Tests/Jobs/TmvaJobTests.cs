@@ -94,6 +94,8 @@ public class TmvaJobTests
     [TestCase("significance: {figure: z_score}\n", "unknown figure of merit 'z_score'", "line 6")]
     [TestCase("significance: {search: annealing}\n", "unknown cut search 'annealing'", "line 6")]
     [TestCase("crossValidation: {folds: many}\n", "expected an integer >= 0 for 'folds'", "line 6")]
+    [TestCase("crossValidation: 1\n", "at least 2 folds", "line 6")]
+    [TestCase("crossValidation: {folds: 3, repeats: 2}\n", "unknown key 'repeats'", "line 6")]
     [TestCase("seed: [1, 2]\n", "expected a single value for 'seed'", "line 6")]
     [TestCase("split: {nTrain_Signal: \"1:2\"}\n", "contains ':' or '='", "line 6")]
     public void Parse_BadKeyOrValue_NamesItWithTheLine(string extra, string message, string line)
