@@ -34,6 +34,12 @@ internal sealed class YamlReader(string? source)
             : throw Error(node, $"expected a number for '{key}'; found '{text}'");
     }
 
+    public double NonNegative(YamlNode node, string key)
+    {
+        double value = Number(node, key);
+        return value >= 0 ? value : throw Error(node, $"expected a number >= 0 for '{key}'; found '{Scalar(node, key)}'");
+    }
+
     public IReadOnlyList<string> List(YamlNode node, string key) => node switch
     {
         YamlSequenceNode sequence => sequence.Children.Select(c => Scalar(c, key)).ToArray(),
@@ -127,9 +133,9 @@ internal sealed class YamlReader(string? source)
 
         return new TmvaJobSignificance(
             figure,
-            Find(map, "signal") is YamlNode sig ? Number(sig, "signal") : null,
-            Find(map, "background") is YamlNode bkg ? Number(bkg, "background") : null,
-            Find(map, "backgroundUncertainty") is YamlNode u ? Number(u, "backgroundUncertainty") : 0,
+            Find(map, "signal") is YamlNode sig ? NonNegative(sig, "signal") : null,
+            Find(map, "background") is YamlNode bkg ? NonNegative(bkg, "background") : null,
+            Find(map, "backgroundUncertainty") is YamlNode u ? NonNegative(u, "backgroundUncertainty") : 0,
             search == "genetic");
     }
 

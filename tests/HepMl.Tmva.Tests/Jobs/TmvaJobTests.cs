@@ -94,6 +94,7 @@ public class TmvaJobTests
     [TestCase("significance: {figure: z_score}\n", "unknown figure of merit 'z_score'", "line 6")]
     [TestCase("significance: {search: annealing}\n", "unknown cut search 'annealing'", "line 6")]
     [TestCase("crossValidation: {folds: many}\n", "expected an integer >= 0 for 'folds'", "line 6")]
+    [TestCase("significance: {background: -5}\n", "expected a number >= 0 for 'background'", "line 6")]
     [TestCase("crossValidation: 1\n", "at least 2 folds", "line 6")]
     [TestCase("crossValidation: {folds: 3, repeats: 2}\n", "unknown key 'repeats'", "line 6")]
     [TestCase("seed: [1, 2]\n", "expected a single value for 'seed'", "line 6")]
