@@ -4,7 +4,7 @@ using NUnit.Framework;
 
 namespace HepMl.Cli.Tests;
 
-public class TmvaCommandTests
+public partial class TmvaCommandTests
 {
     private static string Case(string name) => SharedData.Shared("data", "tmva", name);
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using HepMl.Io.Csv;
 using HepMl.Tmva.Application;
 using HepMl.Tmva.Import;
 using HepMl.Tmva.Reader;
@@ -97,13 +96,19 @@ internal static class TmvaCommand
         var weights = new Argument<string>("weights") { Description = "The TMVA weight file (*.weights.xml)." };
         var input = new Option<string>("--input", "-i")
         {
-            Description = "Events to evaluate: a CSV file whose header names the variables (FILE[:TREE] for ROOT/HDF5 once supported).",
+            Description = "Events to evaluate: FILE.csv (the header names the variables), FILE.root:TREE (branches) or FILE.h5[:GROUP] "
+                + "(1-D datasets, or a 2-D dataset with a 'columns' attribute). Variables are columns named by their expression or "
+                + "label, or TMVA expressions over columns.",
             Required = true,
         };
         var output = new Option<string>("--output", "-o")
         {
-            Description = "Where to write the input columns plus one column named after the method (CSV).",
+            Description = "FILE.csv, FILE.root[:TREE] or FILE.h5[:GROUP]: the input's flat columns plus one column named after the method.",
             Required = true,
+        };
+        var friend = new Option<bool>("--friend")
+        {
+            Description = "Write only the method's column (same entries, same order): a friend tree/table for the input.",
         };
         var efficiency = new Option<double?>("--signal-efficiency")
         {
@@ -114,31 +119,19 @@ internal static class TmvaCommand
             Description = "Threads for the evaluation.",
             DefaultValueFactory = _ => Environment.ProcessorCount,
         };
-        var command = new Command("apply", "Evaluate a TMVA weight file on every event of a table, exactly as TMVA::Reader does.");
+        var command = new Command("apply", "Evaluate a TMVA weight file on every event of a table (CSV, ROOT tree, HDF5), exactly as TMVA::Reader does.");
         command.Arguments.Add(weights);
         command.Options.Add(input);
         command.Options.Add(output);
+        command.Options.Add(friend);
         command.Options.Add(efficiency);
         command.Options.Add(threads);
         command.SetAction(parse =>
         {
-            string inputPath = parse.GetValue(input)!;
-            string outputPath = parse.GetValue(output)!;
             int threadCount = parse.GetValue(threads);
             if (threadCount < 1)
             {
                 throw new CommandLineUsageException($"--threads must be at least 1; got {threadCount}");
-            }
-
-            if (!inputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new CommandLineUsageException(
-                    $"--input {inputPath}: only CSV input is supported so far (ROOT trees and HDF5 come with their readers)");
-            }
-
-            if (!outputPath.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new CommandLineUsageException($"--output {outputPath}: only CSV output is supported so far");
             }
 
             TmvaWeightFile file = TmvaWeightFile.Load(parse.GetValue(weights)!);
@@ -149,26 +142,72 @@ internal static class TmvaCommand
                     $"--signal-efficiency only applies to Cuts methods; {file.MethodType}::{file.MethodTitle} is not one");
             }
 
-            CsvTable table = TmvaApplication.ReadCsv(inputPath);
-            double[] responses;
+            var options = new TmvaApplyOptions
+            {
+                Input = parse.GetValue(input)!,
+                Output = parse.GetValue(output)!,
+                ResponseOnly = parse.GetValue(friend),
+                SignalEfficiency = workingPoint,
+                MaxDegreeOfParallelism = threadCount,
+            };
+            TmvaApplyResult result;
             try
             {
-                responses = TmvaApplication.Evaluate(file, table, workingPoint, threadCount, inputPath);
+                result = Apply(environment, file, options);
             }
             catch (ArgumentException error) when (error is not TmvaVariableMismatchException)
             {
-                throw new CommandLineUsageException(error.Message);
+                string message = error.ParamName switch
+                {
+                    nameof(TmvaApplyOptions.Input) => "--input " + error.Message.Replace($" (Parameter '{error.ParamName}')", string.Empty, StringComparison.Ordinal),
+                    nameof(TmvaApplyOptions.Output) => "--output " + error.Message.Replace($" (Parameter '{error.ParamName}')", string.Empty, StringComparison.Ordinal),
+                    _ => error.Message,
+                };
+                throw new CommandLineUsageException(message);
             }
 
-            TmvaApplication.WriteCsv(table, file.MethodTitle, responses, outputPath);
-
-            int nan = responses.Count(r => r == TmvaBookedMethod.NaNResponse);
+            string table = result.OutputTable.Length == 0 ? string.Empty : $" ({Markup.Escape(result.OutputTable)})";
             environment.Console.MarkupLine(
-                $"Evaluated [bold]{Markup.Escape(file.MethodType)}::{Markup.Escape(file.MethodTitle)}[/] on {table.RowCount} events → "
-                + $"{Markup.Escape(outputPath)}" + (nan > 0 ? $" ({nan} with NaN inputs got -999)" : ""));
+                $"Evaluated [bold]{Markup.Escape(file.MethodType)}::{Markup.Escape(file.MethodTitle)}[/] on {result.Events} events → "
+                + $"{Markup.Escape(options.Output)}{table}: column {Markup.Escape(result.ResponseColumn)}"
+                + (options.ResponseOnly ? " only (friend)" : $" after {result.CopiedColumns.Count} input columns")
+                + (result.NaNEvents > 0 ? $" ({result.NaNEvents} with NaN inputs got -999)" : ""));
+            foreach ((string name, string reason) in result.LeftOut)
+            {
+                environment.Error.WriteLine($"not copied: {name} ({reason})");
+            }
+
             return 0;
         });
         return command;
+    }
+
+    private static TmvaApplyResult Apply(CliEnvironment environment, TmvaWeightFile file, TmvaApplyOptions options)
+    {
+        if (!environment.Interactive)
+        {
+            return TmvaApplication.Apply(file, options);
+        }
+
+        return environment.Console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(context =>
+            {
+                ProgressTask task = context.AddTask("evaluating", maxValue: 1);
+                return TmvaApplication.Apply(file, options, (done, total) =>
+                {
+                    if (total > 0)
+                    {
+                        task.MaxValue = total;
+                        task.Value = done;
+                    }
+                    else
+                    {
+                        task.IsIndeterminate = true;
+                        task.Description = $"evaluating ({done:N0} events)";
+                    }
+                });
+            });
     }
 
     private static Command CreateInspect(CliEnvironment environment)

@@ -10,7 +10,7 @@ namespace HepMl.Tmva.Application;
 /// variable expressions (or labels, whitespace ignored), every event is evaluated, and the output repeats the input
 /// columns followed by one column named after the method title.
 /// </summary>
-public static class TmvaApplication
+public static partial class TmvaApplication
 {
     /// <summary>Reads a CSV table with floating-point columns as single precision, as TMVA reads its inputs.</summary>
     public static CsvTable ReadCsv(string path) => CsvFile.Read(path, new CsvReadOptions { FloatsAsSingle = true });
@@ -29,23 +29,7 @@ public static class TmvaApplication
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(table);
-        double auxiliary = 0;
-        if (weights.MethodType == "Cuts")
-        {
-            if (signalEfficiency is not double efficiency)
-            {
-                throw new ArgumentException(
-                    $"{weights.MethodType}::{weights.MethodTitle} is a Cuts method: give the signal efficiency of the working point", nameof(signalEfficiency));
-            }
-
-            if (!(efficiency > 0 && efficiency <= 1))
-            {
-                throw new ArgumentOutOfRangeException(nameof(signalEfficiency), efficiency, "the signal efficiency must lie in (0, 1]");
-            }
-
-            auxiliary = efficiency;
-        }
-
+        double auxiliary = Auxiliary(weights, signalEfficiency);
         int n = weights.Variables.Count;
         string where = sourceName is null ? "the input table" : Path.GetFileName(sourceName);
         var values = new float[(long)table.RowCount * n];
