@@ -308,7 +308,7 @@ public static partial class TmvaApplication
             }
         }
 
-        TableColumn? array = source.Columns.FirstOrDefault(c => Normalise(c.Name) == key && c.ItemSize != 1 || (Normalise(c.Name) == key && c.Kind == TableColumnKind.Jagged));
+        TableColumn? array = source.Columns.FirstOrDefault(c => Normalise(c.Name) == key && (c.ItemSize != 1 || c.Kind == TableColumnKind.Jagged));
         if (array is not null)
         {
             throw new HepMlFormatException($"expected one number per event in column '{array.Name}'; it is {array.TypeName}", where);
@@ -402,11 +402,25 @@ public static partial class TmvaApplication
 
         private static Array Strided(Array values, int component, int width)
         {
+            Type element = values.GetType().GetElementType()!;
+            if (element == typeof(float)) return StridedOf((float[])values, component, width);
+            if (element == typeof(double)) return StridedOf((double[])values, component, width);
             int rows = values.Length / width;
             Array result = Array.CreateInstance(values.GetType().GetElementType()!, rows);
             for (int i = 0; i < rows; i++)
             {
                 Array.Copy(values, (i * width) + component, result, i, 1);
+            }
+
+            return result;
+        }
+
+        private static T[] StridedOf<T>(T[] values, int component, int width)
+        {
+            var result = new T[values.Length / width];
+            for (int i = 0; i < result.Length; i++)
+            {
+                result[i] = values[(i * width) + component];
             }
 
             return result;
