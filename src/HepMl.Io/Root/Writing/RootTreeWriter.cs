@@ -23,6 +23,7 @@ public sealed class RootTreeWriter
     private readonly List<long> _clusterEntries = [];
     private long _bufferedEntries;
     private bool _completed;
+    private long? _requiredEntries;
 
     internal RootTreeWriter(RootDirectoryWriter directory, string name, string title, IReadOnlyList<RootBranchDefinition> branches, RootTreeWriterOptions options)
     {
@@ -102,6 +103,11 @@ public sealed class RootTreeWriter
         }
 
         int entries = checked((int)block.Entries);
+        if (Entries + entries > _requiredEntries)
+        {
+            throw new ArgumentException($"friend tree '{Name}' must have {_requiredEntries} entries, like the tree it accompanies; this block would bring it to {Entries + entries}", nameof(block));
+        }
+
         var counts = new Dictionary<BranchState, int[]>();
         foreach (BranchState branch in _branches.Where(b => b.Definition.Kind == RootBranchKind.Counted))
         {
@@ -160,6 +166,13 @@ public sealed class RootTreeWriter
         if (_completed)
         {
             return;
+        }
+
+        if (_requiredEntries is long required && Entries != required)
+        {
+            _completed = true;
+            _directory.File.Unregister(this);
+            throw new InvalidOperationException($"friend tree '{Name}' has {Entries} entries but the tree it accompanies has {required}; the tree was not written");
         }
 
         FlushCluster();
@@ -284,11 +297,44 @@ public sealed class RootTreeWriter
         b.Int32(0); // fIndexValues (empty TArrayD)
         b.Int32(0); // fIndex (empty TArrayI)
         b.UInt32(0); // fTreeIndex
-        b.UInt32(0); // fFriends
+        WriteFriends(b, _options.Friends);
         b.UInt32(0); // fUserInfo
         b.UInt32(0); // fBranchRef
         b.End(tree);
         _directory.AddKey(_directory.File.WriteKey(_directory.Location, "TTree", Name, Title, b.Span, _directory.NextCycle(Name)));
+    }
+
+    /// <summary>Requires the tree to end with exactly <paramref name="entries"/> entries (a friend of a tree that has them).</summary>
+    internal void RequireEntries(long entries) => _requiredEntries = entries;
+
+    /// <summary>fFriends: a null pointer, or a TList (v5) of TFriendElement (v2: TNamed(alias, file), fTreeName, fOwnFile).</summary>
+    private static void WriteFriends(RootBuffer b, IReadOnlyList<RootFriend> friends)
+    {
+        if (friends.Count == 0)
+        {
+            b.UInt32(0);
+            return;
+        }
+
+        int listObject = b.BeginObject("TList");
+        int list = b.BeginVersion(5);
+        b.TObject(0x03000000);
+        b.String(string.Empty);
+        b.Int32(friends.Count);
+        foreach (RootFriend friend in friends)
+        {
+            int elementObject = b.BeginObject("TFriendElement");
+            int element = b.BeginVersion(2);
+            b.TNamed(friend.Alias ?? friend.TreeName, friend.FileName);
+            b.String(friend.TreeName);
+            b.Bool(true); // fOwnFile: the friend opens (and closes) its file itself
+            b.End(element);
+            b.End(elementObject);
+            b.Byte(0); // the TList entry's option string
+        }
+
+        b.End(list);
+        b.End(listObject);
     }
 
     private long AutoFlush()
