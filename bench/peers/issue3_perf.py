@@ -10,7 +10,7 @@ each tool's runs (0.5 on this 2-core host = one core taken by someone else throu
 
 Usage (from the repository root, after bench/peers/run_issue3_perf.sh has built the two bench programs):
     /usr/bin/python3 bench/peers/issue3_perf.py [--data /tmp/peerdata] [--n 10000] [--entries 10000000]
-        [--repeats 3] [--only hdf5|root]
+        [--repeats 3] [--only hdf5|root] [--shuffle] [--wait SECONDS]
 PYTHONPATH must let uproot import (../shared/peers/uproot/setup.sh) for the ROOT part.
 """
 import argparse
@@ -70,9 +70,10 @@ def summarise(title, runs, seconds_key, peer, rows):
 def hdf5(args):
     data = os.path.join(args.data, "hdf5")
     os.makedirs(data, exist_ok=True)
-    path = os.path.join(data, f"images_gzip4_n{args.n}.h5")
+    path = os.path.join(data, f"images_gzip4{'_shuffle' if args.shuffle else ''}_n{args.n}.h5")
     if not os.path.exists(path):
-        subprocess.run([PY, os.path.join(HERE, "hdf5", "make_images.py"), path, str(args.n), "10", "4", "0"], check=True)
+        subprocess.run([PY, os.path.join(HERE, "hdf5", "make_images.py"), path, str(args.n), "10", "4",
+                        "1" if args.shuffle else "0"], check=True)
     bench = os.path.join(HERE, "hdf5", "bin", "Release", "net10.0", "HepMl.Hdf5ReadBench")
     tools = {
         "h5py": [PY, os.path.join(HERE, "hdf5", "read_h5py.py"), path, str(args.inner)],
@@ -126,6 +127,7 @@ def main():
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--inner", type=int, default=3, help="timed reads per HDF5 process (after one warm-up)")
     parser.add_argument("--only", choices=["hdf5", "root"])
+    parser.add_argument("--shuffle", action="store_true", help="HDF5 file with the shuffle filter before deflate")
     parser.add_argument("--wait", default="300", help="seconds to wait for a quiet host (common.py wait-quiet)")
     args = parser.parse_args()
     quiet = subprocess.run([PY, os.path.join(PEERS, "common.py"), "wait-quiet", args.wait], stdout=subprocess.PIPE,

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Compression;
 using HepMl.Io.Interop;
 
 namespace HepMl.Io.Compression;
@@ -77,7 +78,8 @@ internal static class RootCompressor
 
     private static long Bound(CompressionAlgorithm algorithm, int length) => algorithm switch
     {
-        CompressionAlgorithm.Zlib => (long)NativeMethods.ZlibCompressBound((nuint)length),
+        // zlib's compressBound (stored blocks in the worst case), plus room for zlib-ng's own block framing.
+        CompressionAlgorithm.Zlib => length + (length >> 12) + (length >> 14) + (length >> 25) + 13 + 64,
         CompressionAlgorithm.Lz4 => NativeMethods.Lz4CompressBound(length),
         CompressionAlgorithm.Zstd => (long)NativeMethods.ZstdCompressBound((nuint)length),
         _ => throw new NotSupportedException($"writing {algorithm} compression is not supported (zlib, lz4, zstd)"),
@@ -95,6 +97,11 @@ internal static class RootCompressor
                 output[1] = (byte)'L';
                 output[2] = 8; // Z_DEFLATED
                 compressed = CompressZlib(block, body, compression.Level);
+                if (compressed < 0)
+                {
+                    return -1;
+                }
+
                 break;
 
             case CompressionAlgorithm.Lz4:
@@ -138,29 +145,31 @@ internal static class RootCompressor
         return 9 + compressed;
     }
 
+    /// <summary>
+    /// A zlib stream (RFC 1950, as ROOT's <c>ZL</c> blocks hold) through the runtime's zlib-ng. ROOT's level 1 is written
+    /// at zlib-ng's level 2 (its deflate_fast: stock zlib level 1's ratio or slightly better, about 1.4 times faster);
+    /// zlib-ng's own level 1 is a quicker strategy that stores about 15% more bytes. Levels 2 to 9 are passed as is.
+    /// Returns -1 when the stream does not fit <paramref name="destination"/>.
+    /// </summary>
     private static unsafe int CompressZlib(ReadOnlySpan<byte> source, Span<byte> destination, int level)
     {
-        nuint length = (nuint)destination.Length;
-        int status;
-        try
+        fixed (byte* output = destination)
         {
-            fixed (byte* input = source)
-            fixed (byte* output = destination)
+            using var sink = new UnmanagedMemoryStream(output, 0, destination.Length, FileAccess.Write);
+            try
             {
-                status = NativeMethods.ZlibCompress2(output, ref length, input, (nuint)source.Length, level);
+                using (var zlib = new ZLibStream(sink, new ZLibCompressionOptions { CompressionLevel = Math.Clamp(level, 2, 9) }, leaveOpen: true))
+                {
+                    zlib.Write(source);
+                }
             }
-        }
-        catch (DllNotFoundException error)
-        {
-            throw new UnsupportedFormatException($"zlib compression needs {NativeMethods.ZlibLibrary}, which is not installed ({error.Message})");
-        }
+            catch (NotSupportedException)
+            {
+                return -1; // larger than the destination: the caller stores the data uncompressed
+            }
 
-        if (status != 0)
-        {
-            throw new InvalidOperationException($"zlib compress2 failed with status {status}");
+            return checked((int)sink.Position);
         }
-
-        return (int)length;
     }
 
     private static unsafe int CompressLz4(ReadOnlySpan<byte> source, Span<byte> destination, int level)
