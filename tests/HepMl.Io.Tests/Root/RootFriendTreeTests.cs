@@ -87,6 +87,21 @@ public sealed class RootFriendTreeTests
     }
 
     [Test]
+    public void FriendTree_ShortWhenTheFileCloses_IsRefusedAndTheFileStaysReadable()
+    {
+        string path = Path.Combine(_scratch, "short-at-dispose.root");
+        RootFileWriter file = RootFileWriter.Create(path);
+        file.Root.WriteObjString("note", "kept");
+        RootTreeWriter friend = file.Root.CreateFriendTree("Scores", "", _input, "nominal/Events", [RootBranchDefinition.Scalar<float>("bdt")]);
+        friend.Append(new RootTreeBlock(5).Add("bdt", new float[5]));
+
+        var error = Assert.Throws<InvalidOperationException>(file.Dispose);
+        Assert.That(error!.Message, Does.Contain("has 5 entries"));
+        using RootFile read = RootFile.Open(path);
+        Assert.That(read.Root.Keys.Select(k => k.Name), Is.EqualTo(new[] { "note" }));
+    }
+
+    [Test]
     public void FriendTree_OfAMissingTree_ListsTheNearestNames()
     {
         using RootFileWriter file = RootFileWriter.Create(Path.Combine(_scratch, "missing.root"));
