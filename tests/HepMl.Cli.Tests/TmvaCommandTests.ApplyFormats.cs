@@ -51,6 +51,8 @@ public partial class TmvaCommandTests
         TreeReader tree = file.GetTree("scores");
         Assert.That(tree.AllBranches.Select(b => b.Path), Is.EqualTo(new[] { "GBDT" }));
         Assert.That(tree.Entries, Is.EqualTo(1000));
+        Assert.That(tree.FriendTrees, Has.Count.EqualTo(1));
+        Assert.That(tree.FriendTrees[0], Is.EqualTo($"inputs ({events})"));
         AssertMatchesReference(dir, ((float[])tree.ReadColumn("GBDT").Values).Select(s => (double)s).ToArray(), relative: 1e-6);
     }
 

@@ -102,6 +102,8 @@ public static partial class TmvaApplication
         long total = source.Entries, done = 0, nan = 0;
         ITableSink sink = outputFormat switch
         {
+            TableFormat.Root when options.ResponseOnly && inputFormat == TableFormat.Root =>
+                new RootScoreFriendSink(outputPath, table, inputPath, inputObject?.Trim('/') ?? source.Name, outputColumns[^1]),
             TableFormat.Root => new RootTableSink(outputPath, table, outputColumns, RootCompression.Default),
             TableFormat.Hdf5 => new Hdf5TableSink(outputPath, table.Length == 0 ? null : table, outputColumns, deflateLevel: 4),
             _ => new CsvTableSink(outputPath, outputColumns),

@@ -28,7 +28,8 @@ public sealed record TmvaApplyOptions
 
     /// <summary>
     /// Write only the response column (a friend tree/table with the input's entry count and order), not a copy of the
-    /// input's flat columns.
+    /// input's flat columns. A score tree written from a ROOT tree also records that tree as its friend
+    /// (<c>fFriends</c>), so ROOT opening the scores resolves the input's branches too.
     /// </summary>
     public bool ResponseOnly { get; init; }
 
