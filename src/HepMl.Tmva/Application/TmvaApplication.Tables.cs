@@ -100,7 +100,18 @@ public static partial class TmvaApplication
         TmvaBookedMethod method = TmvaReader.Create(weights)[weights.MethodTitle];
         int n = weights.Variables.Count;
         long total = source.Entries, done = 0, nan = 0;
-        ITableSink sink = outputFormat switch
+        ITableSink sink;
+        try
+        {
+            sink = CreateSink();
+        }
+        catch
+        {
+            File.Delete(outputPath); // a sink that failed to start may have created the file
+            throw;
+        }
+
+        ITableSink CreateSink() => outputFormat switch
         {
             TableFormat.Root when options.ResponseOnly && inputFormat == TableFormat.Root =>
                 new RootScoreFriendSink(outputPath, table, inputPath, inputObject?.Trim('/') ?? source.Name, outputColumns[^1]),
