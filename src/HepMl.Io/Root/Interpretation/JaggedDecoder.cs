@@ -78,7 +78,8 @@ internal sealed class JaggedDecoder<T> : ColumnDecoder
             int count = (int)total * _itemSize;
             if (exact ? values.Length != count : values.Length < count)
             {
-                values = GC.AllocateUninitializedArray<T>(count);
+                // A reused buffer grows with headroom, so chunks of varying size do not reallocate each time.
+                values = GC.AllocateUninitializedArray<T>(exact ? count : (int)Math.Min(int.MaxValue, count + (count / 4L)));
             }
 
             T[] target = values;
