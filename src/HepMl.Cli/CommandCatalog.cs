@@ -10,6 +10,7 @@ internal static class CommandCatalog
         yield return Commands.InfoCommand.Create(environment);
         yield return Commands.LsCommand.Create(environment);
         yield return Commands.DescribeCommand.Create(environment);
+        yield return Commands.ConvertCommand.Create(environment);
         yield return Commands.TmvaCommand.Create(environment);
     }
 }

@@ -103,4 +103,49 @@ public class TmvaCommandTests
         Assert.That(output, Does.Contain("var1+var2"));
         Assert.That(output, Does.Contain("transformations: PCA"));
     }
+
+    [Test]
+    public void Convert_XgboostModel_WritesAFileApplyEvaluates()
+    {
+        string dir = SharedData.CreateScratchDirectory("tmva-convert");
+        string weights = Path.Combine(dir, "xgb.weights.xml");
+        string fixture = SharedData.Fixture("tmva", "xgboost");
+
+        (int code, string output, string error) = CliRunner.Run(
+            "tmva", "convert", Path.Combine(fixture, "binary_logistic.model.json"), "--output", weights, "--title", "XGB");
+
+        Assert.That(code, Is.Zero, error);
+        Assert.That(output, Does.Contain("30 trees").And.Contain("p = (y + 1) / 2"));
+        string[] predictions = File.ReadAllLines(Path.Combine(fixture, "binary_logistic.predictions.csv"));
+        string input = Path.Combine(dir, "events.csv");
+        File.WriteAllLines(input, predictions.Select(l => string.Join(",", l.Split(',').Take(5))));
+        string scored = Path.Combine(dir, "scored.csv");
+        (code, _, error) = CliRunner.Run("tmva", "apply", weights, "--input", input, "--output", scored);
+        Assert.That(code, Is.Zero, error);
+        string[] lines = File.ReadAllLines(scored);
+        Assert.That(lines[0], Does.EndWith(",XGB"));
+        for (int row = 1; row < lines.Length; row++)
+        {
+            double y = double.Parse(lines[row].Split(',')[^1], CultureInfo.InvariantCulture);
+            if (lines[row].Contains("nan", StringComparison.Ordinal))
+            {
+                Assert.That(y, Is.EqualTo(-999));
+                continue;
+            }
+
+            double p = double.Parse(predictions[row].Split(',')[5], CultureInfo.InvariantCulture);
+            Tolerance.AssertClose(p, (y + 1) / 2, 1e-6, 1e-7, $"row {row}");
+        }
+    }
+
+    [Test]
+    public void Convert_WrongVariableCount_IsAUsageError()
+    {
+        (int code, _, string error) = CliRunner.Run(
+            "tmva", "convert", SharedData.Fixture("tmva", "xgboost", "binary_logistic.model.json"),
+            "--output", Path.Combine(Path.GetTempPath(), "never.xml"), "--variables", "a,b");
+
+        Assert.That(code, Is.EqualTo(HepMlCommandLine.UsageErrorExitCode));
+        Assert.That(error, Does.Contain("5 features"));
+    }
 }

@@ -47,7 +47,7 @@ def same_value(expected, actual):
 def flat(value):
     array = np.asarray(value)
     if array.dtype.kind == "O":
-        return [v.decode("utf-8") if isinstance(v, bytes) else v for v in array.ravel().tolist()]
+        return [v.decode("utf-8") if isinstance(v, bytes) else v.tolist() if isinstance(v, np.ndarray) else v for v in array.ravel().tolist()]
     if array.dtype.kind == "S":
         return [v.decode("utf-8") for v in array.ravel().tolist()]
     if array.dtype.kind == "f":

@@ -8,13 +8,12 @@ using HepMl.Analysis.NeuralNetworks.Activations;
 using HepMl.Analysis.NeuralNetworks.Data;
 using HepMl.Analysis.NeuralNetworks.Layers;
 using HepMl.Analysis.NeuralNetworks.Losses;
-using HepMl.Benchmarks.Trees;
 using HepMl.Analysis.NeuralNetworks.Optimizers;
 using HepMl.Analysis.NeuralNetworks.Training;
 using HepMl.Analysis.Tensors;
 using HepMl.Analysis.Tensors.Internal;
 using HepMl.Analysis.Tensors.Kernels;
-using HepMl.Benchmarks.Peers;
+using HostLoad = HepMl.Benchmarks.Trees.HostLoad;
 
 namespace HepMl.Benchmarks.Neural;
 

@@ -72,7 +72,7 @@ internal static class GraphExecutor
             // Free the graph like PyTorch does after backward: intermediate tensors become collectable.
             foreach (BackwardFunction node in order)
             {
-                node.Output.GradFunction = null;
+                node.Output.MarkGraphFreed();
                 node.Output.ReleaseGradient();
                 node.Release();
             }

@@ -62,9 +62,7 @@ public static class Dbscan
             int begin = chunk * ChunkSize, end = Math.Min(n, begin + ChunkSize);
             for (int i = begin; i < end; i++)
             {
-                var counter = new CountVisitor(options.MinimumNeighbours);
-                tree.VisitWithin(x.AsSpan(i * d, d), r2, ref counter);
-                core[i] = counter.Count >= options.MinimumNeighbours;
+                core[i] = tree.CountWithinSquared(x.AsSpan(i * d, d), r2, options.MinimumNeighbours) >= options.MinimumNeighbours;
             }
         });
 
@@ -166,13 +164,6 @@ public static class Dbscan
                 return;
             }
         }
-    }
-
-    private struct CountVisitor(int stopAt) : IRadiusVisitor
-    {
-        public int Count;
-
-        public bool Visit(int index) => ++Count < stopAt;
     }
 
     private readonly struct LinkVisitor(int self, bool[] core, int[] parent) : IRadiusVisitor

@@ -1,5 +1,6 @@
 using HepMl.Analysis.Classic.Internal;
 using HepMl.Analysis.Data;
+using HepMl.Analysis.Transformations.Internal;
 
 namespace HepMl.Analysis.Decomposition;
 
@@ -117,7 +118,7 @@ public sealed class PrincipalComponentAnalysis
             }
         }
 
-        var (values, vectors) = DenseMatrix.SymmetricEigen(covariance, d);
+        var (values, vectors) = SymmetricEigen.Decompose(covariance, d); // eigenvectors are columns
         double total = values.Sum(v => Math.Max(v, 0));
         var components = new double[count * d];
         var variance = new double[count];
@@ -126,7 +127,11 @@ public sealed class PrincipalComponentAnalysis
         {
             variance[c] = Math.Max(values[c], 0);
             ratio[c] = total > 0 ? variance[c] / total : 0;
-            Array.Copy(vectors, c * d, components, c * d, d);
+            for (int k = 0; k < d; k++)
+            {
+                components[(c * d) + k] = vectors[(k * d) + c];
+            }
+
             FixSign(data, mean, components.AsSpan(c * d, d));
         }
 

@@ -197,71 +197,27 @@ public sealed class KdTree
             throw new ArgumentOutOfRangeException(nameof(radius), radius, "the radius must be non-negative");
         }
 
-        float r2 = radius * radius;
-        Span<int> stack = stackalloc int[64];
-        int top = 0;
-        stack[top++] = 0;
-        int d = _dimensions;
-        while (top > 0)
-        {
-            int node = stack[--top];
-            if (BoxDistance(node, query) > r2)
-            {
-                continue;
-            }
-
-            if (_left[node] < 0)
-            {
-                for (int p = _start[node]; p < _end[node]; p++)
-                {
-                    if (SquaredDistance(_points.AsSpan(p * d, d), query) <= r2)
-                    {
-                        result.Add(_originalIndex[p]);
-                    }
-                }
-            }
-            else
-            {
-                stack[top++] = _left[node];
-                stack[top++] = _right[node];
-            }
-        }
+        var collector = new CollectVisitor(result);
+        VisitWithin(query, radius * radius, ref collector);
     }
 
     /// <summary>Counts the points within <paramref name="radius"/> of <paramref name="query"/> (inclusive), stopping early once <paramref name="stopAt"/> is reached.</summary>
     public int CountWithin(ReadOnlySpan<float> query, float radius, int stopAt = int.MaxValue)
     {
-        float r2 = radius * radius;
-        Span<int> stack = stackalloc int[64];
-        int top = 0, count = 0;
-        stack[top++] = 0;
-        int d = _dimensions;
-        while (top > 0)
+        if (query.Length != _dimensions)
         {
-            int node = stack[--top];
-            if (BoxDistance(node, query) > r2)
-            {
-                continue;
-            }
-
-            if (_left[node] < 0)
-            {
-                for (int p = _start[node]; p < _end[node]; p++)
-                {
-                    if (SquaredDistance(_points.AsSpan(p * d, d), query) <= r2 && ++count >= stopAt)
-                    {
-                        return count;
-                    }
-                }
-            }
-            else
-            {
-                stack[top++] = _left[node];
-                stack[top++] = _right[node];
-            }
+            throw new ArgumentException($"the query has {query.Length} coordinates; the tree has {_dimensions}", nameof(query));
         }
 
-        return count;
+        return CountWithinSquared(query, radius * radius, stopAt);
+    }
+
+    /// <summary>Counts the points within squared radius <paramref name="squaredRadius"/> (inclusive), stopping at <paramref name="stopAt"/>.</summary>
+    internal int CountWithinSquared(ReadOnlySpan<float> query, float squaredRadius, int stopAt)
+    {
+        var counter = new CountVisitor(stopAt);
+        VisitWithin(query, squaredRadius, ref counter);
+        return counter.Count;
     }
 
     /// <summary>Calls <paramref name="visitor"/> with the original index of every point within squared radius
@@ -585,5 +541,21 @@ public sealed class KdTree
                 throw new ArgumentException($"coordinate {i % _dimensions} of query {i / _dimensions} is {queries[i]}; queries must be finite", nameof(queries));
             }
         }
+    }
+
+    private readonly struct CollectVisitor(List<int> result) : IRadiusVisitor
+    {
+        public bool Visit(int index)
+        {
+            result.Add(index);
+            return true;
+        }
+    }
+
+    private struct CountVisitor(int stopAt) : IRadiusVisitor
+    {
+        public int Count;
+
+        public bool Visit(int index) => ++Count < stopAt;
     }
 }

@@ -32,6 +32,12 @@ public sealed partial class Tensor
 
         if (GradFunction is null)
         {
+            if (_graphFreed)
+            {
+                throw new InvalidOperationException(
+                    "the graph behind this tensor was freed by an earlier Backward(); recompute the forward pass to back-propagate again");
+            }
+
             if (!RequiresGrad)
             {
                 throw new InvalidOperationException(

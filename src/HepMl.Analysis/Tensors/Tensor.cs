@@ -23,6 +23,7 @@ public sealed partial class Tensor : IDisposable
     private Tensor? _grad;
     private bool _gradReady;
     private bool _requiresGrad;
+    private bool _graphFreed;
 
     private Tensor(TensorShape shape, TensorStorage storage, int offset, bool scoped)
     {
@@ -242,6 +243,13 @@ public sealed partial class Tensor : IDisposable
         TensorStorage storage = _storage ?? throw new ObjectDisposedException(nameof(Tensor));
         storage.AddReference();
         return new Tensor(shape, storage, _offset + offset, scoped);
+    }
+
+    /// <summary>Called when backward consumed the graph that produced this tensor.</summary>
+    internal void MarkGraphFreed()
+    {
+        GradFunction = null;
+        _graphFreed = true;
     }
 
     /// <summary>Marks this tensor as the output of <paramref name="function"/> (when recording).</summary>

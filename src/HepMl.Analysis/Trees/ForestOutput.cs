@@ -33,13 +33,14 @@ public enum ForestOutput
 
     /// <summary>
     /// TMVA AdaBoost and Bagging with <c>UseYesNoLeaf=True</c>: score = Σ w_t n_t / Σ w_t with n_t = +1 for a signal
-    /// leaf and -1 for a background leaf (<see cref="DecisionTreeNode.NodeType"/>); 0 when Σ w_t is not positive.
+    /// leaf and -1 for a background leaf (<see cref="DecisionTreeNode.NodeType"/>); 0 when Σ w_t is not above the
+    /// machine epsilon 2.2e-16 (TMVA <c>MethodBDT::PrivateGetMvaValue</c>).
     /// </summary>
     WeightedNodeTypeAverage,
 
     /// <summary>
     /// TMVA RealAdaBoost, and AdaBoost/Bagging with <c>UseYesNoLeaf=False</c>: score = Σ w_t p_t / Σ w_t with p_t the
-    /// leaf <see cref="DecisionTreeNode.Purity"/>; 0 when Σ w_t is not positive.
+    /// leaf <see cref="DecisionTreeNode.Purity"/>; 0 when Σ w_t is not above the machine epsilon.
     /// </summary>
     WeightedPurityAverage,
 }

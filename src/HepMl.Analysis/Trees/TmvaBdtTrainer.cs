@@ -10,9 +10,9 @@ namespace HepMl.Analysis.Trees;
 /// <c>NodePurityLimit</c>. The forest keeps TMVA's node data and can be written as a TMVA weight file.
 /// </summary>
 /// <remarks>
-/// Differences from TMVA are listed on <see cref="TmvaBdtOptions"/>; in addition an AdaBoost error of exactly 0 is
-/// floored at 1e-10 (TMVA would give the tree an infinite weight), and features must not be NaN (TMVA has no
-/// missing values; use <see cref="GradientBoostingTrainer"/> for data with NaN).
+/// Differences from TMVA are listed on <see cref="TmvaBdtOptions"/>; in addition an AdaBoost error of exactly 0 (for
+/// RealAdaBoost: exactly 1) is kept 1e-10 away from it (TMVA would give the tree an infinite weight), and features
+/// must not be NaN (TMVA has no missing values; use <see cref="GradientBoostingTrainer"/> for data with NaN).
 /// </remarks>
 public static class TmvaBdtTrainer
 {

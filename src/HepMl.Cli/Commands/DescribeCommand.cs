@@ -14,10 +14,10 @@ internal static class DescribeCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var file = new Argument<string>("FILE") { Description = "A ROOT file (HDF5 when its reader is installed)." };
+        var file = new Argument<string>("FILE") { Description = "A ROOT or HDF5 file." };
         var target = new Argument<string?>("OBJECT")
         {
-            Description = "A tree, histogram or directory inside the file (default: every tree and histogram).",
+            Description = "A tree, histogram or directory (ROOT), or a group or dataset (HDF5) inside the file (default: everything).",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var json = new Option<bool>("--json") { Description = "Write JSON instead of tables." };

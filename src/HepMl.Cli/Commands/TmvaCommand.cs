@@ -1,8 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using HepMl.Io.Csv;
 using HepMl.Tmva.Application;
+using HepMl.Tmva.Import;
 using HepMl.Tmva.Reader;
 using HepMl.Tmva.WeightFiles;
+using HepMl.Tmva.Writing;
 using Spectre.Console;
 
 namespace HepMl.Cli.Commands;
@@ -15,6 +18,77 @@ internal static class TmvaCommand
         var command = new Command("tmva", "Read, apply and convert TMVA weight files (*.weights.xml).");
         command.Subcommands.Add(CreateApply(environment));
         command.Subcommands.Add(CreateInspect(environment));
+        command.Subcommands.Add(CreateConvert(environment));
+        return command;
+    }
+
+    private static Command CreateConvert(CliEnvironment environment)
+    {
+        var model = new Argument<string>("model") { Description = "An XGBoost JSON model (Booster.save_model) or JSON dump (get_dump(dump_format='json'))." };
+        var output = new Option<string>("--output", "-o") { Description = "The TMVA weight file to write.", Required = true };
+        var title = new Option<string>("--title") { Description = "Method title in the file (BDT::TITLE).", DefaultValueFactory = _ => "BDTG" };
+        var variables = new Option<string?>("--variables")
+        {
+            Description = "Comma-separated variable expressions in feature order (default: the model's feature names).",
+        };
+        var objective = new Option<string>("--objective")
+        {
+            Description = "For JSON dumps, which do not store it: the objective.",
+            DefaultValueFactory = _ => "binary:logistic",
+        };
+        var baseScore = new Option<float>("--base-score")
+        {
+            Description = "For JSON dumps: the model's base_score.",
+            DefaultValueFactory = _ => 0.5f,
+        };
+        var command = new Command(
+            "convert",
+            "Convert an XGBoost model into a TMVA BDT weight file (BoostType=Grad). Classification: TMVA's score is 2p-1 "
+            + "with p XGBoost's probability. Regression: identical values. TMVA answers -999 for NaN inputs.");
+        command.Arguments.Add(model);
+        command.Options.Add(output);
+        command.Options.Add(title);
+        command.Options.Add(variables);
+        command.Options.Add(objective);
+        command.Options.Add(baseScore);
+        command.SetAction(parse =>
+        {
+            string? names = parse.GetValue(variables);
+            IReadOnlyList<string>? nameList = names?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var settings = new XgboostDumpSettings
+            {
+                Objective = parse.GetValue(objective)!,
+                BaseScore = parse.GetValue(baseScore),
+                FeatureNames = nameList,
+            };
+            XgboostModel xgboost = XgboostModel.Load(parse.GetValue(model)!, settings);
+            if (nameList is not null && nameList.Count != xgboost.FeatureCount)
+            {
+                throw new CommandLineUsageException($"--variables names {nameList.Count} variables; the model has {xgboost.FeatureCount} features");
+            }
+
+            System.Xml.Linq.XDocument document;
+            try
+            {
+                document = xgboost.ToTmvaWeightFile(parse.GetValue(title)!, nameList);
+            }
+            catch (NotSupportedException error)
+            {
+                throw new CommandLineUsageException(error.Message);
+            }
+
+            string path = parse.GetValue(output)!;
+            TmvaWeightFileWriter.Save(document, path);
+            environment.Console.MarkupLine(
+                $"Wrote {Markup.Escape(path)}: {xgboost.Trees.Count} trees, {xgboost.FeatureCount} variables "
+                + $"({Markup.Escape(string.Join(", ", nameList ?? xgboost.FeatureNames))}), objective {xgboost.Objective}");
+            if (xgboost.IsLogistic)
+            {
+                environment.Console.MarkupLine("TMVA's response y relates to XGBoost's probability p by p = (y + 1) / 2.");
+            }
+
+            return 0;
+        });
         return command;
     }
 
@@ -75,21 +149,18 @@ internal static class TmvaCommand
                     $"--signal-efficiency only applies to Cuts methods; {file.MethodType}::{file.MethodTitle} is not one");
             }
 
-            CsvTable table = CsvTable.Load(inputPath);
+            CsvTable table = TmvaApplication.ReadCsv(inputPath);
             double[] responses;
             try
             {
-                responses = TmvaApplication.Evaluate(file, table, workingPoint, threadCount);
+                responses = TmvaApplication.Evaluate(file, table, workingPoint, threadCount, inputPath);
             }
             catch (ArgumentException error) when (error is not TmvaVariableMismatchException)
             {
                 throw new CommandLineUsageException(error.Message);
             }
 
-            using (var writer = new StreamWriter(outputPath))
-            {
-                TmvaApplication.WriteCsv(table, file.MethodTitle, responses, writer);
-            }
+            TmvaApplication.WriteCsv(table, file.MethodTitle, responses, outputPath);
 
             int nan = responses.Count(r => r == TmvaBookedMethod.NaNResponse);
             environment.Console.MarkupLine(

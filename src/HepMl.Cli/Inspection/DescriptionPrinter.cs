@@ -22,6 +22,12 @@ internal static class DescriptionPrinter
                     output.WriteLine($"{table.Path}  {table.ClassName}  {table.Entries.ToString("N0", CultureInfo.InvariantCulture)} entries");
                     PrintColumns(table.Columns, output);
                     break;
+                case DatasetSummary dataset:
+                    output.WriteLine(
+                        $"{dataset.Path}  dataset  {dataset.Type}  shape {(dataset.Shape is null ? "null" : "[" + string.Join(", ", dataset.Shape) + "]")}");
+                    output.WriteLine(
+                        $"  count {dataset.Count}, sum {(dataset.Sum is double s ? Number(s) : "-")}, min {(dataset.Min is double lo ? Number(lo) : "-")}, max {(dataset.Max is double hi ? Number(hi) : "-")}, first {Shorten(Value(dataset.First))}");
+                    break;
                 case HistogramSummary histogram:
                     output.WriteLine($"{histogram.Path}  {histogram.ClassName}");
                     for (int axis = 0; axis < histogram.Bins.Count; axis++)
@@ -92,6 +98,7 @@ internal static class DescriptionPrinter
         float single => single.ToString("G9", CultureInfo.InvariantCulture),
         double number => number.ToString("G10", CultureInfo.InvariantCulture),
         HepMl.Io.Root.Objects.RootObject obj => obj.ClassName,
+        IDictionary<string, object?> record => "{" + string.Join(", ", record.Select(field => field.Key + ": " + Value(field.Value))) + "}",
         IEnumerable items => "[" + string.Join(", ", items.Cast<object?>().Select(Value)) + "]",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? string.Empty,

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Binary;
-using System.IO.Compression;
 using HepMl.Io.Interop;
 
 namespace HepMl.Io.Compression;
@@ -49,8 +48,10 @@ internal static class RootCompressor
                 header[0] = (byte)'Z';
                 header[1] = (byte)'L';
                 header[2] = 8; // Z_DEFLATED
-                using var stream = new ZLibStream(new BufferWriterStream(output), new ZLibCompressionOptions { CompressionLevel = compression.Level });
-                stream.Write(block);
+                int bound = checked((int)NativeMethods.ZlibCompressBound((nuint)block.Length));
+                Span<byte> target = output.GetSpan(bound);
+                int written = CompressZlib(block, target[..bound], compression.Level);
+                output.Advance(written);
                 break;
             }
 
@@ -112,6 +113,31 @@ internal static class RootCompressor
         System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
             ref System.Runtime.InteropServices.MemoryMarshal.GetReference(output.WrittenSpan.Slice(start, length)), length);
 
+    private static unsafe int CompressZlib(ReadOnlySpan<byte> source, Span<byte> destination, int level)
+    {
+        nuint length = (nuint)destination.Length;
+        int status;
+        try
+        {
+            fixed (byte* input = source)
+            fixed (byte* output = destination)
+            {
+                status = NativeMethods.ZlibCompress2(output, ref length, input, (nuint)source.Length, level);
+            }
+        }
+        catch (DllNotFoundException error)
+        {
+            throw new UnsupportedFormatException($"zlib compression needs {NativeMethods.ZlibLibrary}, which is not installed ({error.Message})");
+        }
+
+        if (status != 0)
+        {
+            throw new InvalidOperationException($"zlib compress2 failed with status {status}");
+        }
+
+        return (int)length;
+    }
+
     private static unsafe int CompressLz4(ReadOnlySpan<byte> source, Span<byte> destination, int level)
     {
         try
@@ -153,37 +179,5 @@ internal static class RootCompressor
         }
 
         return (int)result;
-    }
-
-    /// <summary>A write-only stream appending to an <see cref="ArrayBufferWriter{T}"/>.</summary>
-    private sealed class BufferWriterStream(ArrayBufferWriter<byte> writer) : Stream
-    {
-        public override bool CanRead => false;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => true;
-
-        public override long Length => writer.WrittenCount;
-
-        public override long Position
-        {
-            get => writer.WrittenCount;
-            set => throw new NotSupportedException();
-        }
-
-        public override void Write(ReadOnlySpan<byte> buffer) => writer.Write(buffer);
-
-        public override void Write(byte[] buffer, int offset, int count) => writer.Write(buffer.AsSpan(offset, count));
-
-        public override void Flush()
-        {
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

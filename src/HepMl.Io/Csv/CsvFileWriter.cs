@@ -93,23 +93,22 @@ public sealed class CsvFileWriter : IDisposable
 
     private void PutValue(Array values, int row)
     {
-        switch (values)
-        {
-            case double[] d: PutDouble(d[row]); break;
-            case float[] f: PutSingle(f[row]); break;
-            case long[] l: PutFormattable(l[row]); break;
-            case int[] i: PutFormattable(i[row]); break;
-            case short[] s: PutFormattable(s[row]); break;
-            case sbyte[] sb: PutFormattable(sb[row]); break;
-            case byte[] b: PutFormattable(b[row]); break;
-            case ushort[] us: PutFormattable(us[row]); break;
-            case uint[] ui: PutFormattable(ui[row]); break;
-            case ulong[] ul: PutFormattable(ul[row]); break;
-            case bool[] bools: Put(bools[row] ? (byte)'1' : (byte)'0'); break;
-            case Half[] h: PutSingle((float)h[row]); break;
-            case string[] strings: PutString(strings[row]); break;
-            default: throw new ArgumentException($"cannot write {values.GetType().Name} values as CSV");
-        }
+        // Dispatch on the exact element type: the runtime lets a byte[] pass as sbyte[] (and uint[] as int[]...).
+        Type element = values.GetType().GetElementType()!;
+        if (element == typeof(double)) PutDouble(((double[])values)[row]);
+        else if (element == typeof(float)) PutSingle(((float[])values)[row]);
+        else if (element == typeof(long)) PutFormattable(((long[])values)[row]);
+        else if (element == typeof(int)) PutFormattable(((int[])values)[row]);
+        else if (element == typeof(short)) PutFormattable(((short[])values)[row]);
+        else if (element == typeof(sbyte)) PutFormattable(((sbyte[])values)[row]);
+        else if (element == typeof(byte)) PutFormattable(((byte[])values)[row]);
+        else if (element == typeof(ushort)) PutFormattable(((ushort[])values)[row]);
+        else if (element == typeof(uint)) PutFormattable(((uint[])values)[row]);
+        else if (element == typeof(ulong)) PutFormattable(((ulong[])values)[row]);
+        else if (element == typeof(bool)) Put(((bool[])values)[row] ? (byte)'1' : (byte)'0');
+        else if (element == typeof(Half)) PutSingle((float)((Half[])values)[row]);
+        else if (element == typeof(string)) PutString(((string[])values)[row]);
+        else throw new ArgumentException($"cannot write {values.GetType().Name} values as CSV");
     }
 
     private void PutDouble(double value)

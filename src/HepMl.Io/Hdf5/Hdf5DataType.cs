@@ -200,6 +200,13 @@ public sealed class Hdf5DataType
         return new Hdf5DataType(Hdf5TypeClass.String, size) { CharacterSet = characterSet, StringPadding = padding };
     }
 
+    /// <summary>A variable-length sequence of <paramref name="baseType"/> values (a jagged array; h5py <c>vlen_dtype</c>).</summary>
+    public static Hdf5DataType VariableLengthSequence(Hdf5DataType baseType)
+    {
+        ArgumentNullException.ThrowIfNull(baseType);
+        return new Hdf5DataType(Hdf5TypeClass.VariableLength, 16) { BaseType = baseType };
+    }
+
     /// <summary>A variable-length string (stored in the global heap).</summary>
     public static Hdf5DataType VariableString(Hdf5CharacterSet characterSet = Hdf5CharacterSet.Utf8) =>
         new(Hdf5TypeClass.VariableLength, 16)

@@ -97,6 +97,9 @@ public sealed partial class Hdf5Dataset
     /// <summary>The stored bytes (stored byte order, C order) of rows [<paramref name="firstRow"/>, +<paramref name="rowCount"/>).</summary>
     public byte[] ReadRawRows(long firstRow, long rowCount) => _reader.ReadRawRows(firstRow, rowCount);
 
+    /// <summary>The elements of rows [<paramref name="firstRow"/>, +<paramref name="rowCount"/>) decoded like <see cref="ReadValue"/>, flattened.</summary>
+    public object?[] ReadValueRows(long firstRow, long rowCount) => _reader.ReadObjectRows(firstRow, rowCount);
+
     /// <summary>All values decoded into .NET objects, like <see cref="Hdf5Attribute.ReadValue"/> (meant for small datasets).</summary>
     public object? ReadValue() => _reader.ReadObjects();
 }

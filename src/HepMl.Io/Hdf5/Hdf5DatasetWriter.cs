@@ -110,6 +110,44 @@ public sealed class Hdf5DatasetWriter : Hdf5ObjectWriter
         AppendRaw(MemoryMarshal.AsBytes(values), _rowElements == 0 ? 0 : values.Length / _rowElements);
     }
 
+    /// <summary>Appends variable-length rows: row <c>i</c> holds <c>values[offsets[i]..offsets[i + 1]]</c> (<c>offsets[0] = 0</c>).</summary>
+    public void AppendJagged<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> offsets)
+        where T : unmanaged
+    {
+        if (!DataType.IsVariableLengthSequence)
+        {
+            throw new InvalidOperationException($"{Path} stores {DataType.Name}, not variable-length sequences");
+        }
+
+        Hdf5DataType given = Hdf5TypeMap.For<T>();
+        Hdf5DataType baseType = DataType.BaseType!;
+        if (given.Class != baseType.Class || given.Size != baseType.Size || given.IsSigned != baseType.IsSigned)
+        {
+            throw new ArgumentException($"{Path} stores {DataType.Name}; {typeof(T).Name} values cannot be appended", nameof(values));
+        }
+
+        if (offsets.Length == 0 || offsets[0] != 0 || offsets[^1] != values.Length)
+        {
+            throw new ArgumentException($"{Path}: offsets must start at 0 and end at the {values.Length} values", nameof(offsets));
+        }
+
+        int rows = offsets.Length - 1;
+        var objects = new (byte[] Bytes, int Length)[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            int count = offsets[i + 1] - offsets[i];
+            if (count < 0)
+            {
+                throw new ArgumentException($"{Path}: offsets decrease at row {i}", nameof(offsets));
+            }
+
+            objects[i] = (MemoryMarshal.AsBytes(values.Slice(offsets[i], count)).ToArray(), count);
+        }
+
+        byte[] references = GlobalHeapWriter.WriteObjects(objects, bytes => File.Append(bytes));
+        AppendRaw(references, rows);
+    }
+
     internal void AppendRaw(ReadOnlySpan<byte> raw, long rows)
     {
         File.ThrowIfClosed();

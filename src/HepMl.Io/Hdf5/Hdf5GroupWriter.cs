@@ -97,6 +97,18 @@ public sealed class Hdf5GroupWriter : Hdf5ObjectWriter
         return Add(name, new Hdf5DatasetWriter(File, ChildPath(name), Hdf5TypeMap.For<T>(), dims, chosen, fixedRows: false));
     }
 
+    /// <summary>
+    /// Creates a chunked dataset of variable-length sequences of <typeparamref name="T"/> (a jagged array, h5py
+    /// <c>vlen_dtype</c>) filled with <see cref="Hdf5DatasetWriter.AppendJagged{T}(ReadOnlySpan{T}, ReadOnlySpan{int})"/>;
+    /// the sequences go to global heap collections, their references to the (compressed) dataset.
+    /// </summary>
+    public Hdf5DatasetWriter CreateJaggedDataset<T>(string name, Hdf5DatasetOptions? options = null)
+        where T : unmanaged
+    {
+        Hdf5DatasetOptions chosen = (options ?? Hdf5DatasetOptions.Compressed()) with { Chunked = true };
+        return Add(name, new Hdf5DatasetWriter(File, ChildPath(name), Hdf5DataType.VariableLengthSequence(Hdf5TypeMap.For<T>()), [0], chosen, fixedRows: false));
+    }
+
     internal override long WriteMetadata()
     {
         var header = new ObjectHeaderBuilder();

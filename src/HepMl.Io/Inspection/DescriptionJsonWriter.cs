@@ -61,6 +61,35 @@ public static class DescriptionJsonWriter
 
                 json.WriteEndArray();
                 break;
+            case DatasetSummary dataset:
+                json.WriteString("type", dataset.Type);
+                if (dataset.Shape is null)
+                {
+                    json.WriteNull("shape");
+                }
+                else
+                {
+                    json.WriteStartArray("shape");
+                    foreach (long dimension in dataset.Shape)
+                    {
+                        json.WriteNumberValue(dimension);
+                    }
+
+                    json.WriteEndArray();
+                }
+
+                json.WriteNumber("count", dataset.Count);
+                WriteOptional(json, "sum", dataset.Sum);
+                WriteOptional(json, "min", dataset.Min);
+                WriteOptional(json, "max", dataset.Max);
+                json.WriteStartArray("first");
+                foreach (object? value in dataset.First)
+                {
+                    WriteValue(json, value, 0);
+                }
+
+                json.WriteEndArray();
+                break;
             case HistogramSummary histogram:
                 json.WriteStartArray("bins");
                 foreach (int bins in histogram.Bins)

@@ -5,7 +5,7 @@ namespace HepMl.Io.Inspection;
 /// <summary>The registered <see cref="IFileInspector"/>s; picks one by the file's magic bytes.</summary>
 public static class FileInspectors
 {
-    private static readonly List<IFileInspector> s_inspectors = [new RootInspector()];
+    private static readonly List<IFileInspector> s_inspectors = [new RootInspector(), new Hdf5.Hdf5Inspector()];
     private static readonly Lock s_lock = new();
 
     /// <summary>The registered inspectors.</summary>
@@ -42,7 +42,7 @@ public static class FileInspectors
             throw new FileNotFoundException($"{path} does not exist", path);
         }
 
-        byte[] header = new byte[512];
+        byte[] header = new byte[2056]; // HDF5 may start at 512, 1024 or 2048 after a user block
         int read;
         using (FileStream stream = File.OpenRead(path))
         {

@@ -10,7 +10,7 @@ public interface IFileInspector
     /// <summary>The format name written into descriptions (<c>root</c>, <c>hdf5</c>).</summary>
     string Format { get; }
 
-    /// <summary>True when <paramref name="header"/> (the first bytes of the file, up to 512) is this format.</summary>
+    /// <summary>True when <paramref name="header"/> (the first bytes of the file, up to 2056) is this format.</summary>
     bool CanRead(ReadOnlySpan<byte> header);
 
     /// <summary>Lists directories, objects, tables with entry counts and columns with types.</summary>

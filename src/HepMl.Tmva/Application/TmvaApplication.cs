@@ -1,5 +1,5 @@
-using System.Globalization;
 using HepMl.Io;
+using HepMl.Io.Csv;
 using HepMl.Tmva.Reader;
 using HepMl.Tmva.WeightFiles;
 
@@ -7,19 +7,25 @@ namespace HepMl.Tmva.Application;
 
 /// <summary>
 /// Applies a weight file to a table of events (what <c>hepml tmva apply</c> does): columns are found by the file's
-/// variable expressions (or labels), every event is evaluated, and the output repeats the input columns followed by
-/// one column named after the method title.
+/// variable expressions (or labels, whitespace ignored), every event is evaluated, and the output repeats the input
+/// columns followed by one column named after the method title.
 /// </summary>
 public static class TmvaApplication
 {
+    /// <summary>Reads a CSV table with floating-point columns as single precision, as TMVA reads its inputs.</summary>
+    public static CsvTable ReadCsv(string path) => CsvFile.Read(path, new CsvReadOptions { FloatsAsSingle = true });
+
     /// <summary>Evaluates <paramref name="weights"/> on every row of <paramref name="table"/>.</summary>
     /// <param name="weights">The weight file.</param>
     /// <param name="table">The input events; the header must name every variable of the file.</param>
     /// <param name="signalEfficiency">For Cuts: the working point (TMVA's <c>aux</c>); must be given for Cuts.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use.</param>
+    /// <param name="sourceName">The table's file, for messages.</param>
     /// <exception cref="ObjectNotFoundException">A variable has no column; the message lists the nearest column names.</exception>
+    /// <exception cref="HepMlFormatException">A variable's column holds text.</exception>
     /// <exception cref="ArgumentException">Cuts without a signal efficiency, or an efficiency outside (0, 1].</exception>
-    public static double[] Evaluate(TmvaWeightFile weights, CsvTable table, double? signalEfficiency = null, int maxDegreeOfParallelism = 1)
+    public static double[] Evaluate(
+        TmvaWeightFile weights, CsvTable table, double? signalEfficiency = null, int maxDegreeOfParallelism = 1, string? sourceName = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(table);
@@ -40,48 +46,54 @@ public static class TmvaApplication
             auxiliary = efficiency;
         }
 
-        var columns = new int[weights.Variables.Count];
-        for (int i = 0; i < columns.Length; i++)
+        int n = weights.Variables.Count;
+        string where = sourceName is null ? "the input table" : Path.GetFileName(sourceName);
+        var values = new float[(long)table.RowCount * n];
+        for (int i = 0; i < n; i++)
         {
             TmvaVariableInfo variable = weights.Variables[i];
-            int column = table.IndexOf(variable.Expression);
-            if (column < 0)
+            CsvColumn column = Find(table, variable.Expression) ?? Find(table, variable.Label)
+                ?? throw new ObjectNotFoundException(variable.Expression, where, table.Columns.Select(c => c.Name));
+            float[] data = ToSingle(column, where);
+            for (int row = 0; row < data.Length; row++)
             {
-                column = table.IndexOf(variable.Label);
+                values[((long)row * n) + i] = data[row];
             }
-
-            if (column < 0)
-            {
-                throw new ObjectNotFoundException(variable.Expression, table.FilePath is null ? "the input table" : Path.GetFileName(table.FilePath), table.Header);
-            }
-
-            columns[i] = column;
         }
 
-        float[] values = table.ToRowMajor(columns);
         TmvaBookedMethod method = TmvaReader.Create(weights)[weights.MethodTitle];
         var responses = new double[table.RowCount];
         method.EvaluateBatch(values, responses, auxiliary, maxDegreeOfParallelism);
         return responses;
     }
 
-    /// <summary>Writes the input columns followed by a response column as CSV (responses in round-trip format).</summary>
-    public static void WriteCsv(CsvTable table, string responseColumn, ReadOnlySpan<double> responses, TextWriter output)
+    /// <summary>Writes the input columns followed by a response column named <paramref name="responseColumn"/>.</summary>
+    public static void WriteCsv(CsvTable table, string responseColumn, double[] responses, string path)
     {
         ArgumentNullException.ThrowIfNull(table);
-        ArgumentNullException.ThrowIfNull(output);
-        output.Write(string.Join(",", table.Header.Select(CsvTable.Quote)));
-        output.Write(',');
-        output.WriteLine(CsvTable.Quote(responseColumn));
-        for (int row = 0; row < table.RowCount; row++)
+        string name = responseColumn;
+        while (table.Columns.Any(c => c.Name == name))
         {
-            for (int column = 0; column < table.Header.Count; column++)
-            {
-                output.Write(CsvTable.Quote(table.Field(row, column)));
-                output.Write(',');
-            }
-
-            output.WriteLine(responses[row].ToString("R", CultureInfo.InvariantCulture));
+            name += "_response";
         }
+
+        CsvFile.Write(path, new CsvTable([.. table.Columns, new CsvColumn(name, responses)]));
     }
+
+    private static CsvColumn? Find(CsvTable table, string name)
+    {
+        string key = Normalise(name);
+        return table.Columns.FirstOrDefault(c => Normalise(c.Name) == key);
+    }
+
+    private static float[] ToSingle(CsvColumn column, string where) => column.Values switch
+    {
+        float[] f => f,
+        double[] d => d.Select(v => (float)v).ToArray(),
+        int[] i => i.Select(v => (float)v).ToArray(),
+        long[] l => l.Select(v => (float)v).ToArray(),
+        _ => throw new HepMlFormatException($"expected numbers in column '{column.Name}'; it holds {column.ElementType.Name} values", where),
+    };
+
+    private static string Normalise(string name) => string.Concat(name.Where(c => !char.IsWhiteSpace(c)));
 }

@@ -32,14 +32,14 @@ public sealed class TmvaBdt : TmvaMethod
         bool yesNo = file.Options.GetBool("UseYesNoLeaf", true);
         BoostType = boost.ToUpperInvariant() switch
         {
-            "GRAD" => TmvaBoostType.Grad,
-            "ADABOOSTR2" => TmvaBoostType.AdaBoostR2,
-            "BAGGING" => TmvaBoostType.Bagging,
-            "REALADABOOST" => TmvaBoostType.RealAdaBoost,
-            "ADABOOST" or "ADACOST" or "HIGHEDGEGAUSS" or "HIGHEDGECOPARA" => yesNo ? TmvaBoostType.AdaBoost : TmvaBoostType.RealAdaBoost,
+            "GRAD" => TmvaBdtBoostType.Grad,
+            "ADABOOSTR2" => TmvaBdtBoostType.AdaBoostR2,
+            "BAGGING" => TmvaBdtBoostType.Bagging,
+            "REALADABOOST" => TmvaBdtBoostType.RealAdaBoost,
+            "ADABOOST" or "ADACOST" or "HIGHEDGEGAUSS" or "HIGHEDGECOPARA" => yesNo ? TmvaBdtBoostType.AdaBoost : TmvaBdtBoostType.RealAdaBoost,
             _ => throw TmvaXml.Unsupported(file.Root, $"BDT BoostType '{boost}' is not supported; AdaBoost, RealAdaBoost, Bagging, Grad, AdaBoostR2, AdaCost are"),
         };
-        UseYesNoLeaf = BoostType != TmvaBoostType.RealAdaBoost && yesNo;
+        UseYesNoLeaf = BoostType != TmvaBdtBoostType.RealAdaBoost && yesNo;
         UseWeightedTrees = file.Options.GetBool("UseWeightedTrees", true);
 
         int declaredTrees = TmvaXml.Int(weights, "NTrees");
@@ -81,12 +81,12 @@ public sealed class TmvaBdt : TmvaMethod
 
         // CheckEvent(ev, yesno): regression trees give the response; others nType (yes/no) or purity.
         bool useNodeType = file.AnalysisType == TmvaAnalysisType.Classification
-                           && BoostType != TmvaBoostType.Grad && UseYesNoLeaf;
+                           && BoostType != TmvaBdtBoostType.Grad && UseYesNoLeaf;
         _forest = CompiledForest.Build(trees, boostWeights, TreeAnalysisType == 1, useNodeType);
     }
 
     /// <summary>How trees are combined.</summary>
-    public TmvaBoostType BoostType { get; }
+    public TmvaBdtBoostType BoostType { get; }
 
     /// <summary>True when leaves vote ±1 (<c>UseYesNoLeaf</c>); false when they give their purity.</summary>
     public bool UseYesNoLeaf { get; }
@@ -133,13 +133,13 @@ public sealed class TmvaBdt : TmvaMethod
     internal override void EvaluateBatch(ReadOnlySpan<float> inputs, int rows, int stride, double auxiliary, Span<double> outputs)
     {
         if (AnalysisType != TmvaAnalysisType.Classification || _preselection is not null || _forest.Dense is null
-            || (BoostType != TmvaBoostType.Grad && !UseWeightedTrees))
+            || (BoostType != TmvaBdtBoostType.Grad && !UseWeightedTrees))
         {
             base.EvaluateBatch(inputs, rows, stride, auxiliary, outputs);
             return;
         }
 
-        bool grad = BoostType == TmvaBoostType.Grad;
+        bool grad = BoostType == TmvaBdtBoostType.Grad;
         _forest.Dense.Accumulate(inputs, rows, stride, weighted: !grad, outputs);
         if (grad)
         {
@@ -169,7 +169,7 @@ public sealed class TmvaBdt : TmvaMethod
             }
         }
 
-        if (BoostType == TmvaBoostType.Grad)
+        if (BoostType == TmvaBdtBoostType.Grad)
         {
             double sum = 0;
             for (int t = 0; t < _forest.TreeCount; t++)
@@ -224,7 +224,7 @@ public sealed class TmvaBdt : TmvaMethod
     private double EvaluateRegression(ReadOnlySpan<float> x)
     {
         int n = _forest.TreeCount;
-        if (BoostType == TmvaBoostType.Grad)
+        if (BoostType == TmvaBdtBoostType.Grad)
         {
             double sum = 0;
             for (int t = 0; t < n; t++)
@@ -235,7 +235,7 @@ public sealed class TmvaBdt : TmvaMethod
             return sum + _forest.BoostWeight(0);
         }
 
-        if (BoostType == TmvaBoostType.AdaBoostR2)
+        if (BoostType == TmvaBdtBoostType.AdaBoostR2)
         {
             return WeightedMedian(x);
         }

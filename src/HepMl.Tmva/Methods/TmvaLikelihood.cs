@@ -56,6 +56,12 @@ public sealed class TmvaLikelihood : TmvaMethod
         }
     }
 
+    /// <summary>The signal PDFs as stored in the file, one per variable.</summary>
+    public IReadOnlyList<TmvaPdfDefinition> SignalPdfs => _signal.Select(p => p.Definition).ToArray();
+
+    /// <summary>The background PDFs as stored in the file, one per variable.</summary>
+    public IReadOnlyList<TmvaPdfDefinition> BackgroundPdfs => _background.Select(p => p.Definition).ToArray();
+
     /// <summary>Number of variables.</summary>
     internal int PdfCount => _signal.Length;
 

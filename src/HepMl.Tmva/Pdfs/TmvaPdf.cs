@@ -19,8 +19,9 @@ internal sealed class TmvaPdf
 
     private readonly float[] _contents;
 
-    private TmvaPdf(TmvaPdfInterpolation interpolation, RootAxis axis, float[] contents, double xmin, double xmax)
+    private TmvaPdf(TmvaPdfInterpolation interpolation, RootAxis axis, float[] contents, double xmin, double xmax, TmvaPdfDefinition definition)
     {
+        Definition = definition;
         Interpolation = interpolation;
         Axis = axis;
         _contents = contents;
@@ -29,6 +30,9 @@ internal sealed class TmvaPdf
     }
 
     public TmvaPdfInterpolation Interpolation { get; }
+
+    /// <summary>What the weight file stored (for writing the PDF back unchanged).</summary>
+    public TmvaPdfDefinition Definition { get; }
 
     /// <summary>Axis of the reference histogram (<c>fPDFHist</c>).</summary>
     public RootAxis Axis { get; }
@@ -87,11 +91,9 @@ internal sealed class TmvaPdf
         int minSmooth = TmvaXml.Int(pdf, "MinNSmooth");
         int maxSmooth = TmvaXml.Int(pdf, "MaxNSmooth");
         int method = TmvaXml.Int(pdf, "InterpolMethod");
-        var interpolation = method switch
+        _ = method switch
         {
-            0 => TmvaPdfInterpolation.Spline0,
-            1 => TmvaPdfInterpolation.Spline1,
-            2 => TmvaPdfInterpolation.Spline2,
+            0 or 1 or 2 => method,
             3 => throw TmvaXml.Unsupported(pdf, "PDF interpolation Spline3 (ROOT TSpline3) is not supported; Spline0, Spline1 and Spline2 are"),
             4 => throw TmvaXml.Unsupported(pdf, "PDF interpolation Spline5 (ROOT TSpline5) is not supported; Spline0, Spline1 and Spline2 are"),
             5 => throw TmvaXml.Unsupported(pdf, "KDE PDFs (InterpolMethod=5) are not supported; Spline0, Spline1 and Spline2 are"),
@@ -114,7 +116,7 @@ internal sealed class TmvaPdf
             contents[i] = (float)values[i];
         }
 
-        RootAxis axis;
+        double[] allEdges;
         if (equidistant)
         {
             double xmin = TmvaXml.Double(histogram, "XMin"), xmax = TmvaXml.Double(histogram, "XMax");
@@ -123,7 +125,8 @@ internal sealed class TmvaPdf
                 throw TmvaXml.Error(histogram, $"expected XMax > XMin; found [{xmin}, {xmax}]");
             }
 
-            axis = RootAxis.Fixed(bins, xmin, xmax);
+            // Only the two ends are stored; the inner edges are informational (TMVA uses fixed-width bins).
+            allEdges = Enumerable.Range(0, bins + 1).Select(i => i == bins ? xmax : xmin + (i * ((xmax - xmin) / bins))).ToArray();
         }
         else
         {
@@ -144,18 +147,39 @@ internal sealed class TmvaPdf
                 }
             }
 
-            axis = RootAxis.Variable(edges);
+            allEdges = edges;
         }
 
-        if (maxSmooth > 0 && minSmooth >= 0)
-        {
-            RootHistogramSmoothing.SmoothPdfHistogram(contents, minSmooth, maxSmooth);
-        }
-
-        return Build(interpolation, axis, contents, normalise);
+        var definition = new TmvaPdfDefinition(
+            histogram.Attribute("Name")?.Value ?? "", method, minSmooth, maxSmooth, allEdges, (float[])contents.Clone(), equidistant);
+        return FromDefinition(definition, normalise);
     }
 
-    private static TmvaPdf Build(TmvaPdfInterpolation interpolation, RootAxis axis, float[] smoothed, bool normalise)
+    /// <summary>Builds the PDF TMVA builds from <paramref name="definition"/> (smoothing, spline, normalisation).</summary>
+    public static TmvaPdf FromDefinition(TmvaPdfDefinition definition, bool normalise)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        var interpolation = definition.Interpolation switch
+        {
+            0 => TmvaPdfInterpolation.Spline0,
+            1 => TmvaPdfInterpolation.Spline1,
+            2 => TmvaPdfInterpolation.Spline2,
+            _ => throw new ArgumentException($"PDF interpolation {definition.Interpolation} is not supported", nameof(definition)),
+        };
+        int bins = definition.Contents.Count;
+        RootAxis axis = definition.Equidistant
+            ? RootAxis.Fixed(bins, definition.Edges[0], definition.Edges[^1])
+            : RootAxis.Variable(definition.Edges.ToArray());
+        float[] contents = definition.Contents.ToArray();
+        if (definition.MaxSmooth > 0 && definition.MinSmooth >= 0)
+        {
+            RootHistogramSmoothing.SmoothPdfHistogram(contents, definition.MinSmooth, definition.MaxSmooth);
+        }
+
+        return Build(interpolation, axis, contents, normalise, definition);
+    }
+
+    private static TmvaPdf Build(TmvaPdfInterpolation interpolation, RootAxis axis, float[] smoothed, bool normalise, TmvaPdfDefinition definition)
     {
         RootAxis referenceAxis;
         float[] reference;
@@ -212,7 +236,7 @@ internal sealed class TmvaPdf
             }
         }
 
-        return new TmvaPdf(interpolation, referenceAxis, reference, axis.Minimum, axis.Maximum);
+        return new TmvaPdf(interpolation, referenceAxis, reference, axis.Minimum, axis.Maximum, definition);
     }
 
     /// <summary>TMVA <c>TSpline2::Eval</c>: average of the two parabolas through neighbouring points, in float.</summary>

@@ -131,9 +131,10 @@ internal static class TmvaXml
     {
         var values = new double[count];
         int found = 0;
-        foreach (Range range in Tokens(element.Value))
+        string text = element.Value;
+        foreach (Range range in Tokens(text))
         {
-            ReadOnlySpan<char> token = element.Value.AsSpan()[range];
+            ReadOnlySpan<char> token = text.AsSpan()[range];
             if (found == count)
             {
                 break;

@@ -147,3 +147,68 @@ public class BatchSourceTests
         }
     }
 }
+
+public class RootBatchSourceTests
+{
+    // Expected sums from ../shared/data/root/manifest.json (uproot): MET_px 577.7299035903998, MET_py -6370.573567732237,
+    // NJet 2773, EventWeight 16.922521416134227, Jet_Px 3434.9179122354835 over 2773 jets (at most 5 per event).
+    [Test]
+    public void RootTreeBatchSource_HzzEvents_StreamsEveryEntryOnce()
+    {
+        using var file = HepMl.Io.Root.Reading.RootFile.Open(SharedData.Shared("data", "root", "uproot-HZZ.root"));
+        var source = new RootTreeBatchSource(file.GetTree("events"), ["MET_px", "MET_py", "NJet"], weightBranch: "EventWeight");
+        Assert.That(source.Count, Is.EqualTo(2421));
+        double px = 0, py = 0, jets = 0, weights = 0;
+        int events = 0;
+        foreach (Batch batch in new BatchLoader(source, 100, shuffle: true, new RandomSource(4), prefetch: 2) { ShuffleWindowBatches = 4 }.Epoch())
+        {
+            ReadOnlySpan<float> x = batch.Features.Span;
+            for (int i = 0; i < batch.Count; i++)
+            {
+                px += x[3 * i];
+                py += x[(3 * i) + 1];
+                jets += x[(3 * i) + 2];
+                weights += batch.Weights!.Span[i];
+                events++;
+            }
+        }
+
+        Assert.That(events, Is.EqualTo(2421));
+        Tolerance.AssertClose(577.7299035903998, px, rel: 1e-6);
+        Tolerance.AssertClose(-6370.573567732237, py, rel: 1e-6);
+        Assert.That(jets, Is.EqualTo(2773));
+        Tolerance.AssertClose(16.922521416134227, weights, rel: 1e-6);
+    }
+
+    [Test]
+    public void PaddedJaggedFromTree_Jets_PadsWithMaskAndKeepsEveryJet()
+    {
+        using var file = HepMl.Io.Root.Reading.RootFile.Open(SharedData.Shared("data", "root", "uproot-HZZ.root"));
+        PaddedJaggedBatchSource source = PaddedJaggedBatchSource.FromTree(file.GetTree("events"), ["Jet_Px", "Jet_Py"], maximumLength: 5, targetBranch: "NJet");
+        double px = 0, mask = 0;
+        foreach (Batch batch in new BatchLoader(source, 512, shuffle: false, new RandomSource(0), prefetch: 0).Epoch())
+        {
+            ReadOnlySpan<float> x = batch.Features.Span;
+            for (int i = 0; i < x.Length; i += 2)
+            {
+                px += x[i];
+            }
+
+            foreach (float m in batch.Mask!.Span)
+            {
+                mask += m;
+            }
+
+            if (batch.Index == 0)
+            {
+                // Entry 1 holds one jet with Jet_Px -38.87471389770508 (manifest first_entries), then padding.
+                Assert.That(x[10], Is.EqualTo(-38.87471389770508f));
+                Assert.That(batch.Mask.Span.Slice(5, 5).ToArray(), Is.EqualTo(new float[] { 1, 0, 0, 0, 0 }));
+                Assert.That(batch.Targets!.Span[1], Is.EqualTo(1f));
+            }
+        }
+
+        Assert.That(mask, Is.EqualTo(2773));
+        Tolerance.AssertClose(3434.9179122354835, px, rel: 1e-6);
+    }
+}

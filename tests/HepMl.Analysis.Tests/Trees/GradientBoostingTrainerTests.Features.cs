@@ -129,6 +129,34 @@ public partial class GradientBoostingTrainerTests
         Tolerance.AssertClose(5 + (2.0 / 3.0), forest.Score([1f]), rel: 1e-6);
     }
 
+    [Test]
+    public void Train_TightHistogramBudget_RebuildsInsteadOfSubtracting()
+    {
+        // With room for one live histogram the subtraction trick is mostly replaced by building both children from
+        // their events: the same splits, margins equal up to the rounding of the sums.
+        Dataset data = NoisySample(3000, seed: 9);
+        foreach (GrowthPolicy policy in new[] { GrowthPolicy.DepthWise, GrowthPolicy.LeafWise })
+        {
+            var options = new GradientBoostingOptions { NumberOfTrees = 5, MaxDepth = 6, MaxLeaves = 20, GrowthPolicy = policy, ThreadCount = 2 };
+            float[] normal = GradientBoostingTrainer.Train(data, options).RawScore(data);
+            float[] tight;
+            try
+            {
+                HepMl.Analysis.Trees.Internal.HistogramTreeGrower.HistogramBudgetOverride = 1;
+                tight = GradientBoostingTrainer.Train(data, options).RawScore(data);
+            }
+            finally
+            {
+                HepMl.Analysis.Trees.Internal.HistogramTreeGrower.HistogramBudgetOverride = null;
+            }
+
+            for (int i = 0; i < normal.Length; i++)
+            {
+                Tolerance.AssertClose(normal[i], tight[i], rel: 1e-5, abs: 1e-5, what: $"{policy} event {i}");
+            }
+        }
+    }
+
     private static Dataset NoisySample(int rows, int seed)
     {
         var random = new Random(seed);

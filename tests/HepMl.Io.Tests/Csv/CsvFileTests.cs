@@ -70,6 +70,15 @@ public sealed class CsvFileTests
     }
 
     [Test]
+    public void Write_UnsignedAndByteColumns_KeepTheirValues()
+    {
+        // Regression: a byte[] also matches an sbyte[] pattern (array variance); 200 must not come out as -56.
+        string path = Path.Combine(_scratch, "unsigned.csv");
+        CsvFile.Write(path, new CsvTable([new("u1", new byte[] { 200, 0, 255 }), new("u4", new uint[] { 4_000_000_000, 1, uint.MaxValue }), new("u8", new ulong[] { ulong.MaxValue, 0, 12 })]));
+        Assert.That(File.ReadAllLines(path), Is.EqualTo(new[] { "u1,u4,u8", "200,4000000000,18446744073709551615", "0,1,0", "255,4294967295,12" }));
+    }
+
+    [Test]
     public void Read_LargeFile_ParallelEqualsSequential_AndBlocksCoverEveryRow()
     {
         string path = Path.Combine(_scratch, "large.csv");

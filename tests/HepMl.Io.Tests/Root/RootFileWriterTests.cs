@@ -1,5 +1,6 @@
 using HepMl.Io.Compression;
 using HepMl.Io.Root.Reading;
+using HepMl.Io.Columns;
 using HepMl.Io.Root.Trees;
 using HepMl.Io.Root.Writing;
 using HepMl.TestData;

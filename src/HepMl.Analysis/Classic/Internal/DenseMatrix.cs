@@ -1,6 +1,6 @@
 namespace HepMl.Analysis.Classic.Internal;
 
-/// <summary>Small dense linear algebra in double precision (row-major square matrices), for the classic methods' normal equations and covariance matrices.</summary>
+/// <summary>Small dense linear solves in double precision (row-major square matrices), for the classic methods' normal equations and covariance matrices. Symmetric eigen-decompositions: <c>Transformations.Internal.SymmetricEigen</c>.</summary>
 internal static class DenseMatrix
 {
     /// <summary>
@@ -77,96 +77,6 @@ internal static class DenseMatrix
         }
 
         return x;
-    }
-
-    /// <summary>
-    /// Eigen-decomposition of a symmetric n×n matrix by cyclic Jacobi rotations: eigenvalues descending and the
-    /// matching unit eigenvectors as rows of a row-major matrix. Accurate to working precision for the small
-    /// matrices (n ≲ 200) used here.
-    /// </summary>
-    public static (double[] Values, double[] Vectors) SymmetricEigen(double[] symmetric, int n)
-    {
-        var a = (double[])symmetric.Clone();
-        var v = new double[n * n];
-        for (int i = 0; i < n; i++)
-        {
-            v[(i * n) + i] = 1;
-        }
-
-        for (int sweep = 0; sweep < 100; sweep++)
-        {
-            double off = 0, diagonal = 0;
-            for (int i = 0; i < n; i++)
-            {
-                diagonal += a[(i * n) + i] * a[(i * n) + i];
-                for (int j = i + 1; j < n; j++)
-                {
-                    off += a[(i * n) + j] * a[(i * n) + j];
-                }
-            }
-
-            if (off <= 1e-30 * Math.Max(diagonal, double.Epsilon))
-            {
-                break;
-            }
-
-            for (int p = 0; p < n - 1; p++)
-            {
-                for (int q = p + 1; q < n; q++)
-                {
-                    double apq = a[(p * n) + q];
-                    if (apq == 0)
-                    {
-                        continue;
-                    }
-
-                    double app = a[(p * n) + p], aqq = a[(q * n) + q];
-                    double theta = (aqq - app) / (2 * apq);
-                    double t = Math.Sign(theta) / (Math.Abs(theta) + Math.Sqrt((theta * theta) + 1));
-                    if (theta == 0)
-                    {
-                        t = 1;
-                    }
-
-                    double c = 1 / Math.Sqrt((t * t) + 1), s = t * c;
-                    for (int k = 0; k < n; k++)
-                    {
-                        double akp = a[(k * n) + p], akq = a[(k * n) + q];
-                        a[(k * n) + p] = (c * akp) - (s * akq);
-                        a[(k * n) + q] = (s * akp) + (c * akq);
-                    }
-
-                    for (int k = 0; k < n; k++)
-                    {
-                        double apk = a[(p * n) + k], aqk = a[(q * n) + k];
-                        a[(p * n) + k] = (c * apk) - (s * aqk);
-                        a[(q * n) + k] = (s * apk) + (c * aqk);
-                    }
-
-                    for (int k = 0; k < n; k++)
-                    {
-                        double vkp = v[(k * n) + p], vkq = v[(k * n) + q];
-                        v[(k * n) + p] = (c * vkp) - (s * vkq);
-                        v[(k * n) + q] = (s * vkp) + (c * vkq);
-                    }
-                }
-            }
-        }
-
-        int[] order = Enumerable.Range(0, n).OrderByDescending(i => a[(i * n) + i]).ToArray();
-        var values = new double[n];
-        var vectors = new double[n * n];
-        for (int r = 0; r < n; r++)
-        {
-            int column = order[r];
-            values[r] = a[(column * n) + column];
-            for (int k = 0; k < n; k++)
-            {
-                vectors[(r * n) + k] = v[(k * n) + column];
-            }
-        }
-
-        return (values, vectors);
     }
 
     private static void SwapRows(double[] matrix, int columns, int a, int b)

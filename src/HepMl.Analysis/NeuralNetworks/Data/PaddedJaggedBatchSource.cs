@@ -68,6 +68,66 @@ public sealed class PaddedJaggedBatchSource : IBatchSource
         SampleShape = new TensorShape(maximumLength, entryWidth);
     }
 
+    /// <summary>
+    /// Reads jagged branches of a ROOT tree that share one counter (for example <c>Jet_Px</c>, <c>Jet_Py</c>, ...) into a
+    /// padded source: entry width = number of branches, values interleaved per constituent. The columns are read whole.
+    /// </summary>
+    /// <exception cref="HepMl.Io.ObjectNotFoundException">A branch is missing.</exception>
+    /// <exception cref="ArgumentException">A branch is not jagged, or the branches' counts differ.</exception>
+    public static PaddedJaggedBatchSource FromTree(
+        HepMl.Io.Root.Trees.TreeReader tree, IReadOnlyList<string> constituentBranches, int maximumLength, string? targetBranch = null, string? weightBranch = null, float paddingValue = 0f)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        ArgumentNullException.ThrowIfNull(constituentBranches);
+        int width = constituentBranches.Count;
+        if (width == 0)
+        {
+            throw new ArgumentException("at least one constituent branch is needed", nameof(constituentBranches));
+        }
+
+        int[]? offsets = null;
+        float[] values = [];
+        for (int b = 0; b < width; b++)
+        {
+            HepMl.Io.Columns.ColumnData column = tree.ReadColumn(constituentBranches[b]);
+            if (column.Offsets.Count == 0)
+            {
+                throw new ArgumentException($"branch '{constituentBranches[b]}' is not jagged (one value per entry); use RootTreeBatchSource", nameof(constituentBranches));
+            }
+
+            int[] counts = column.Offsets[0];
+            if (offsets is null)
+            {
+                offsets = counts;
+                values = new float[(long)counts[^1] * width];
+            }
+            else if (!counts.AsSpan().SequenceEqual(offsets))
+            {
+                throw new ArgumentException($"branch '{constituentBranches[b]}' has other per-entry counts than '{constituentBranches[0]}'", nameof(constituentBranches));
+            }
+
+            for (int i = 0; i < counts[^1]; i++)
+            {
+                values[((long)i * width) + b] = NumericColumns.At(column.Values, i, constituentBranches[b]);
+            }
+        }
+
+        float[]? targets = targetBranch is null ? null : new float[tree.Entries];
+        if (targets is not null)
+        {
+            NumericColumns.CopyTo(tree.ReadColumn(targetBranch!).Values, targets, targetBranch!);
+        }
+
+        float[]? weights = weightBranch is null ? null : new float[tree.Entries];
+        if (weights is not null)
+        {
+            NumericColumns.CopyTo(tree.ReadColumn(weightBranch!).Values, weights, weightBranch!);
+        }
+
+        long[] longOffsets = Array.ConvertAll(offsets!, o => (long)o);
+        return new PaddedJaggedBatchSource(values, longOffsets, width, maximumLength, targets, weights, paddingValue);
+    }
+
     /// <summary>Entries kept per event.</summary>
     public int MaximumLength { get; }
 

@@ -18,54 +18,111 @@ internal readonly record struct ConvolutionGeometry(
     public int ImageSize => Channels * Height * Width;
 
     /// <summary>Writes the column matrix of one image.</summary>
-    public void Im2Col(ReadOnlySpan<float> image, Span<float> columns)
+    public unsafe void Im2Col(ReadOnlySpan<float> image, Span<float> columns)
+    {
+        if (image.Length < ImageSize || columns.Length < PatchSize * OutputPixels)
+        {
+            throw new ArgumentException($"im2col needs an image of {ImageSize} and columns of {PatchSize * OutputPixels} values");
+        }
+
+        fixed (float* source = image)
+        fixed (float* target = columns)
+        {
+            Transform(source, target, add: false);
+        }
+    }
+
+    /// <summary>Adds a column matrix back onto one image's gradient (the adjoint of <see cref="Im2Col"/>).</summary>
+    public unsafe void Col2ImAdd(ReadOnlySpan<float> columns, Span<float> image)
+    {
+        if (image.Length < ImageSize || columns.Length < PatchSize * OutputPixels)
+        {
+            throw new ArgumentException($"col2im needs an image of {ImageSize} and columns of {PatchSize * OutputPixels} values");
+        }
+
+        fixed (float* target = image)
+        fixed (float* source = columns)
+        {
+            Transform(target, source, add: true);
+        }
+    }
+
+    /// <summary>
+    /// Walks every (channel, kernel row, kernel column, output row) line once. Gathering (im2col) copies the image
+    /// segment into the line and zeroes the padding; scattering (col2im) adds the line's valid part onto the image.
+    /// </summary>
+    private unsafe void Transform(float* image, float* columns, bool add)
     {
         int oh = OutputHeight;
         int ow = OutputWidth;
-        int row = 0;
+        float* line = columns;
         for (int c = 0; c < Channels; c++)
         {
-            ReadOnlySpan<float> plane = image.Slice(c * Height * Width, Height * Width);
+            float* plane = image + ((long)c * Height * Width);
             for (int kh = 0; kh < KernelHeight; kh++)
             {
-                for (int kw = 0; kw < KernelWidth; kw++, row++)
+                for (int kw = 0; kw < KernelWidth; kw++)
                 {
-                    Span<float> target = columns.Slice(row * oh * ow, oh * ow);
-                    for (int y = 0; y < oh; y++)
+                    // Output column x reads image column x * Stride - Padding + kw; valid for x in [first, last).
+                    int shift = kw - Padding;
+                    int first = Math.Min(ow, Math.Max(0, (-shift + Stride - 1) / Stride));
+                    int last = Math.Max(first, Math.Min(ow, ((Width - 1 - shift) / Stride) + 1));
+                    if (Width - 1 - shift < 0)
+                    {
+                        last = first;
+                    }
+
+                    for (int y = 0; y < oh; y++, line += ow)
                     {
                         int iy = (y * Stride) - Padding + kh;
-                        Span<float> line = target.Slice(y * ow, ow);
                         if ((uint)iy >= (uint)Height)
                         {
-                            line.Clear();
+                            if (!add)
+                            {
+                                new Span<float>(line, ow).Clear();
+                            }
+
                             continue;
                         }
 
-                        ReadOnlySpan<float> source = plane.Slice(iy * Width, Width);
-                        if (Stride == 1)
+                        float* source = plane + (iy * Width) + shift;
+                        if (add)
                         {
-                            // ix = x - Padding + kw; valid x in [first, last).
-                            int shift = kw - Padding;
-                            int first = Math.Max(0, -shift);
-                            int last = Math.Min(ow, Width - shift);
-                            line[..Math.Min(first, ow)].Clear();
-                            if (last > first)
+                            if (Stride == 1)
                             {
-                                source.Slice(first + shift, last - first).CopyTo(line[first..last]);
+                                AddInto(source + first, line + first, last - first);
+                            }
+                            else
+                            {
+                                for (int x = first; x < last; x++)
+                                {
+                                    source[x * Stride] += line[x];
+                                }
                             }
 
-                            if (last < ow)
-                            {
-                                line[Math.Max(last, 0)..].Clear();
-                            }
+                            continue;
+                        }
+
+                        for (int x = 0; x < first; x++)
+                        {
+                            line[x] = 0f;
+                        }
+
+                        if (Stride == 1)
+                        {
+                            Buffer.MemoryCopy(source + first, line + first, (last - first) * sizeof(float), (last - first) * sizeof(float));
                         }
                         else
                         {
-                            for (int x = 0; x < ow; x++)
+                            for (int x = first; x < last; x++)
                             {
-                                int ix = (x * Stride) - Padding + kw;
-                                line[x] = (uint)ix < (uint)Width ? source[ix] : 0f;
+                                line[x] = source[x * Stride];
                             }
+                        }
+
+                        for (int x = last; x < ow; x++)
+                        {
+                            line[x] = 0f;
                         }
                     }
                 }
@@ -73,55 +130,18 @@ internal readonly record struct ConvolutionGeometry(
         }
     }
 
-    /// <summary>Adds a column matrix back onto one image's gradient (the adjoint of <see cref="Im2Col"/>).</summary>
-    public void Col2ImAdd(ReadOnlySpan<float> columns, Span<float> image)
+    private static unsafe void AddInto(float* target, float* values, int count)
     {
-        int oh = OutputHeight;
-        int ow = OutputWidth;
-        int row = 0;
-        for (int c = 0; c < Channels; c++)
+        int i = 0;
+        for (; i + 8 <= count; i += 8)
         {
-            Span<float> plane = image.Slice(c * Height * Width, Height * Width);
-            for (int kh = 0; kh < KernelHeight; kh++)
-            {
-                for (int kw = 0; kw < KernelWidth; kw++, row++)
-                {
-                    ReadOnlySpan<float> source = columns.Slice(row * oh * ow, oh * ow);
-                    for (int y = 0; y < oh; y++)
-                    {
-                        int iy = (y * Stride) - Padding + kh;
-                        if ((uint)iy >= (uint)Height)
-                        {
-                            continue;
-                        }
+            System.Runtime.Intrinsics.Vector256.Store(
+                System.Runtime.Intrinsics.Vector256.Load(target + i) + System.Runtime.Intrinsics.Vector256.Load(values + i), target + i);
+        }
 
-                        Span<float> target = plane.Slice(iy * Width, Width);
-                        ReadOnlySpan<float> line = source.Slice(y * ow, ow);
-                        if (Stride == 1)
-                        {
-                            int shift = kw - Padding;
-                            int first = Math.Max(0, -shift);
-                            int last = Math.Min(ow, Width - shift);
-                            if (last > first)
-                            {
-                                Span<float> destination = target.Slice(first + shift, last - first);
-                                System.Numerics.Tensors.TensorPrimitives.Add(destination, line[first..last], destination);
-                            }
-                        }
-                        else
-                        {
-                            for (int x = 0; x < ow; x++)
-                            {
-                                int ix = (x * Stride) - Padding + kw;
-                                if ((uint)ix < (uint)Width)
-                                {
-                                    target[ix] += line[x];
-                                }
-                            }
-                        }
-                    }
-                }
-            }
+        for (; i < count; i++)
+        {
+            target[i] += values[i];
         }
     }
 }

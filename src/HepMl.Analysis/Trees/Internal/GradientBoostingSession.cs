@@ -25,6 +25,10 @@ internal sealed class GradientBoostingSession
     private readonly float[] _weights;
     private readonly int[] _eligible;
 
+    // Per event: (effective weight, weight if the label is 1 else 0), read together when a tree's leaves are summed.
+    private readonly GradientPair[] _weightAndSignal = [];
+    private readonly float[]? _labelValues;
+
     public GradientBoostingSession(
         Dataset train, GradientBoostingOptions options, Dataset? validation, IProgress<BoostingProgress>? progress, CancellationToken cancellation)
     {
@@ -78,6 +82,16 @@ internal sealed class GradientBoostingSession
         }
 
         (_weights, _eligible) = EffectiveWeights(train.Weights, options.NegativeWeightPolicy);
+        if (_labels is not null)
+        {
+            _labelValues = Array.ConvertAll(_labels, label => (float)label);
+            _weightAndSignal = new GradientPair[_rows];
+            for (int i = 0; i < _rows; i++)
+            {
+                _weightAndSignal[i] = new GradientPair(_weights[i], _labels[i] == 1 ? _weights[i] : 0f);
+            }
+        }
+
         CheckTrainingSet();
         if (options.EarlyStoppingRounds > 0 && validation is null)
         {
@@ -150,8 +164,7 @@ internal sealed class GradientBoostingSession
                     RefitLeavesToMedian(nodes, grower.Rows, margins);
                 }
 
-                DecisionTree tree = ToDecisionTree(nodes, grower.Rows, quantized, k);
-                UpdateMargins(nodes, grower.Rows, margins, k * _rows, sampled, quantized);
+                DecisionTree tree = FinishTree(nodes, grower.Rows, quantized, k, margins, k * _rows, sampled);
                 validation?.Add(tree, k);
                 trees.Add(tree);
             }
@@ -286,7 +299,7 @@ internal sealed class GradientBoostingSession
         {
             int start = chunk * GradientChunk;
             int count = Math.Min(GradientChunk, _rows - start);
-            Objectives.Gradients(_options.Objective, margins, _rows, _outputs, _labels, _targets, _weights,
+            Objectives.Gradients(_options.Objective, margins, _rows, _outputs, _labels, _labelValues, _targets, _weights,
                 _options.HuberDelta, gradients, scratch, start, count);
         });
     }
@@ -365,25 +378,19 @@ internal sealed class GradientBoostingSession
         }
     }
 
-    /// <summary>Adds each leaf's value to the margins of its events; events left out of the tree's sample walk it.</summary>
-    private void UpdateMargins(List<GrowNode> nodes, int[] rows, float[] margins, int offset, byte[]? sampled, QuantizedFeatures quantized)
+    private unsafe void PrefetchRow(float[] margins, int marginIndex, int row)
     {
-        var leaves = nodes.Where(n => n.IsLeaf).ToArray();
-        Parallel.For(0, leaves.Length, _parallel, l =>
+        fixed (float* m = &margins[marginIndex])
+        fixed (GradientPair* stat = &_weightAndSignal[row])
         {
-            GrowNode leaf = leaves[l];
-            float value = leaf.LeafValue;
-            for (int j = leaf.Start; j < leaf.Start + leaf.Count; j++)
-            {
-                margins[offset + rows[j]] += value;
-            }
-        });
-
-        if (sampled is null)
-        {
-            return;
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(m);
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(stat);
         }
+    }
 
+    /// <summary>Adds the tree to the margins of the eligible events left out of its sample, by walking it on the bins.</summary>
+    private void AddToUnsampledMargins(List<GrowNode> nodes, float[] margins, int offset, byte[] sampled, QuantizedFeatures quantized)
+    {
         byte[] bins = quantized.Bins;
         int featureCount = quantized.FeatureCount;
         foreach (int i in _eligible)
@@ -405,7 +412,10 @@ internal sealed class GradientBoostingSession
         }
     }
 
-    private DecisionTree ToDecisionTree(List<GrowNode> nodes, int[] rows, QuantizedFeatures quantized, int classIndex)
+    /// <summary>Adds every leaf's value to the margins of its events and, in the same pass, sums the leaves' weights,
+    /// signal weights and targets for the node statistics; then converts the nodes.</summary>
+    private DecisionTree FinishTree(
+        List<GrowNode> nodes, int[] rows, QuantizedFeatures quantized, int classIndex, float[] margins, int offset, byte[]? sampled)
     {
         int n = nodes.Count;
         var sumWeight = new double[n];
@@ -421,17 +431,32 @@ internal sealed class GradientBoostingSession
             }
 
             double w = 0, s = 0, t = 0, t2 = 0;
-            for (int j = node.Start; j < node.Start + node.Count; j++)
+            float value = node.LeafValue;
+            int end = node.Start + node.Count;
+            if (_labels is not null)
             {
-                int i = rows[j];
-                double weight = _weights[i];
-                w += weight;
-                if (_labels is not null)
+                for (int j = node.Start; j < end; j++)
                 {
-                    s += _labels[i] == 1 ? weight : 0;
+                    if (System.Runtime.Intrinsics.X86.Sse.IsSupported && j + HistogramKernels.PrefetchDistance < end)
+                    {
+                        PrefetchRow(margins, offset + rows[j + HistogramKernels.PrefetchDistance], rows[j + HistogramKernels.PrefetchDistance]);
+                    }
+
+                    int i = rows[j];
+                    margins[offset + i] += value;
+                    GradientPair stat = _weightAndSignal[i];
+                    w += stat.Gradient;
+                    s += stat.Hessian;
                 }
-                else
+            }
+            else
+            {
+                for (int j = node.Start; j < end; j++)
                 {
+                    int i = rows[j];
+                    margins[offset + i] += value;
+                    double weight = _weights[i];
+                    w += weight;
                     t += weight * _targets![i];
                     t2 += weight * _targets[i] * (double)_targets[i];
                 }
@@ -442,6 +467,11 @@ internal sealed class GradientBoostingSession
             targetSum[id] = t;
             targetSquares[id] = t2;
         });
+
+        if (sampled is not null)
+        {
+            AddToUnsampledMargins(nodes, margins, offset, sampled, quantized);
+        }
 
         // Children come after parents: accumulate the leaves' sums upwards in reverse order.
         for (int id = n - 1; id >= 0; id--)

@@ -16,6 +16,13 @@ internal sealed unsafe class HistogramTreeGrower
     private const int PartitionChunk = 1 << 15;
     private const int ParallelRowThreshold = 1 << 13;
 
+    /// <summary>Memory the live node histograms may take (the subtraction trick keeps a parent's histogram until its
+    /// children are built); beyond it, histograms are dropped and rebuilt from events.</summary>
+    private const long DefaultHistogramBudgetBytes = 512L << 20;
+
+    /// <summary>Overrides the histogram memory budget (tests use a tiny one to exercise the rebuild path).</summary>
+    internal static long? HistogramBudgetOverride { get; set; }
+
     private readonly QuantizedFeatures _data;
     private readonly GrowerSettings _settings;
     private readonly int _threads;
@@ -33,6 +40,8 @@ internal sealed unsafe class HistogramTreeGrower
     private int[] _allowedFeatures = [];
     private ulong _seed;
     private List<GrowNode> _nodes = [];
+    private int _liveHistograms;
+    private readonly int _maxLiveHistograms;
 
     public HistogramTreeGrower(QuantizedFeatures data, GrowerSettings settings, int threads)
     {
@@ -45,6 +54,9 @@ internal sealed unsafe class HistogramTreeGrower
         _leftScratch = new int[data.RowCount];
         _rightScratch = new int[data.RowCount];
         _binCounts = new int[_featureCount];
+        long bytesPerHistogram = (long)_featureCount * ((HistogramKernels.FeatureStride * sizeof(double)) + (settings.NeedsCounts ? HistogramKernels.CountStride * sizeof(int) : 0));
+        long budget = HistogramBudgetOverride ?? DefaultHistogramBudgetBytes;
+        _maxLiveHistograms = (int)Math.Clamp(budget / Math.Max(1, bytesPerHistogram), HistogramBudgetOverride is null ? 16 : 1, int.MaxValue);
         for (int f = 0; f < _featureCount; f++)
         {
             _binCounts[f] = data.BinCount(f);
@@ -69,6 +81,7 @@ internal sealed unsafe class HistogramTreeGrower
         _seed = seed;
         var nodes = new List<GrowNode>();
         _nodes = nodes;
+        _liveHistograms = 0;
         var root = new GrowNode { Id = 0, Depth = 0, Start = 0, Count = rowCount };
         nodes.Add(root);
         int maxDepth = _settings.MaxDepth > 0 ? _settings.MaxDepth : int.MaxValue;
@@ -140,8 +153,23 @@ internal sealed unsafe class HistogramTreeGrower
             bool childrenSplittable = splitting[0].Depth + 1 < maxDepth && leaves < maxLeaves;
             if (childrenSplittable)
             {
-                HistogramsForChildren(splitting);
-                FindSplits(children);
+                // In batches, so that the live histograms stay within the memory budget on very wide levels.
+                int batch = Math.Max(1, _maxLiveHistograms / 4);
+                for (int first = 0; first < splitting.Count; first += batch)
+                {
+                    List<GrowNode> parents = splitting.GetRange(first, Math.Min(batch, splitting.Count - first));
+                    HistogramsForChildren(parents);
+                    var batchChildren = new List<GrowNode>(2 * parents.Count);
+                    foreach (GrowNode parent in parents)
+                    {
+                        batchChildren.Add(_nodes[parent.Left]);
+                        batchChildren.Add(_nodes[parent.Right]);
+                        ReleaseHistogram(parent);
+                    }
+
+                    FindSplits(batchChildren);
+                    KeepWithinBudget(batchChildren);
+                }
             }
 
             foreach (GrowNode node in splitting)
@@ -176,7 +204,9 @@ internal sealed unsafe class HistogramTreeGrower
             if (node.Depth + 1 < maxDepth && leaves < maxLeaves)
             {
                 HistogramsForChildren([node]);
+                ReleaseHistogram(node);
                 FindSplits([left, right]);
+                KeepWithinBudget([left, right]);
                 foreach (GrowNode child in (ReadOnlySpan<GrowNode>)[left, right])
                 {
                     if (IsSplittable(child))
@@ -237,6 +267,12 @@ internal sealed unsafe class HistogramTreeGrower
             AttachHistogram(small);
             AttachHistogram(large);
             built.Add(small);
+            if (parent.Histogram is null)
+            {
+                // The parent's histogram was dropped to save memory: build both children from their events.
+                built.Add(large);
+            }
+
             derived[i] = (parent, small, large);
         }
 
@@ -244,6 +280,11 @@ internal sealed unsafe class HistogramTreeGrower
         Parallel.For(0, derived.Length, _parallel, i =>
         {
             (GrowNode parent, GrowNode small, GrowNode large) = derived[i];
+            if (parent.Histogram is null)
+            {
+                return;
+            }
+
             fixed (double* p = parent.Histogram)
             fixed (double* s = small.Histogram)
             fixed (double* l = large.Histogram)
@@ -609,6 +650,17 @@ internal sealed unsafe class HistogramTreeGrower
     {
         node.Histogram = RentHistogram();
         node.CountHistogram = _settings.NeedsCounts ? RentCounts() : null;
+        _liveHistograms++;
+    }
+
+    /// <summary>Drops the histograms of <paramref name="nodes"/> (from the last) while more are alive than the memory
+    /// budget allows; their children will then be built from their events instead of by subtraction.</summary>
+    private void KeepWithinBudget(List<GrowNode> nodes)
+    {
+        for (int i = nodes.Count - 1; i >= 0 && _liveHistograms > _maxLiveHistograms; i--)
+        {
+            ReleaseHistogram(nodes[i]);
+        }
     }
 
     private void ReleaseHistogram(GrowNode node)
@@ -617,6 +669,7 @@ internal sealed unsafe class HistogramTreeGrower
         {
             _histogramPool.Push(node.Histogram);
             node.Histogram = null;
+            _liveHistograms--;
         }
 
         if (node.CountHistogram is not null)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using HepMl.Analysis.Data;
 
 namespace HepMl.Analysis.Trees.Internal;
@@ -137,87 +138,93 @@ internal sealed unsafe class QuantizedFeatures
 
     internal static float[] ComputeCuts(ReadOnlySpan<float> column, int[] sample, float[] weights, int maxBins)
     {
-        // (orderable value bits << 32 | weight bits), radix-sorted on the value bits.
+        // (orderable value bits << 32 | weight bits), radix-sorted on the value bits. Buffers are pooled: this runs
+        // once per feature on up to QuantileSampleSize events, and large short-lived arrays would bloat the heap.
         int n = sample.Length;
-        ulong[] packed = GC.AllocateUninitializedArray<ulong>(n);
-        int m = 0;
-        bool anyWeight = false;
-        for (int i = 0; i < n; i++)
+        ulong[] packed = ArrayPool<ulong>.Shared.Rent(Math.Max(1, n));
+        ulong[] scratch = ArrayPool<ulong>.Shared.Rent(Math.Max(1, n));
+        float[] values = ArrayPool<float>.Shared.Rent(Math.Max(1, n));
+        double[] cumulative = ArrayPool<double>.Shared.Rent(Math.Max(1, n));
+        try
         {
-            float v = column[sample[i]];
-            if (float.IsNaN(v))
+            int m = 0;
+            bool anyWeight = false;
+            for (int i = 0; i < n; i++)
             {
-                continue;
-            }
-
-            float w = weights[sample[i]];
-            anyWeight |= w > 0;
-            packed[m++] = ((ulong)OrderableBits(v) << 32) | BitConverter.SingleToUInt32Bits(w);
-        }
-
-        if (m == 0)
-        {
-            return [];
-        }
-
-        RadixSortHighWord(packed, m);
-        var values = new float[m];
-        var valueWeights = new float[m];
-        for (int i = 0; i < m; i++)
-        {
-            values[i] = FromOrderableBits((uint)(packed[i] >> 32));
-            valueWeights[i] = anyWeight ? BitConverter.UInt32BitsToSingle((uint)packed[i]) : 1f;
-        }
-
-        // Distinct values with their summed weights.
-        int distinct = 0;
-        var cumulative = new double[m];
-        double total = 0;
-        for (int i = 0; i < m; i++)
-        {
-            if (distinct > 0 && values[i] == values[distinct - 1])
-            {
-                total += valueWeights[i];
-                cumulative[distinct - 1] = total;
-                continue;
-            }
-
-            values[distinct] = values[i];
-            total += valueWeights[i];
-            cumulative[distinct] = total;
-            distinct++;
-        }
-
-        var result = new List<float>(Math.Min(distinct, maxBins));
-        if (distinct <= maxBins)
-        {
-            for (int i = 0; i + 1 < distinct; i++)
-            {
-                result.Add(Midpoint(values[i], values[i + 1]));
-            }
-        }
-        else
-        {
-            int lastBoundary = -1;
-            int position = 0;
-            for (int k = 1; k < maxBins; k++)
-            {
-                double target = total * k / maxBins;
-                while (position < distinct - 1 && cumulative[position] < target)
+                float v = column[sample[i]];
+                if (float.IsNaN(v))
                 {
-                    position++;
+                    continue;
                 }
 
-                // Boundary after distinct value `position`: it ends bin k-1.
-                if (position > lastBoundary && position < distinct - 1)
+                float w = weights[sample[i]];
+                anyWeight |= w > 0;
+                packed[m++] = ((ulong)OrderableBits(v) << 32) | BitConverter.SingleToUInt32Bits(w);
+            }
+
+            if (m == 0)
+            {
+                return [];
+            }
+
+            RadixSortHighWord(packed, scratch, m);
+
+            // Distinct values with their cumulative weights.
+            int distinct = 0;
+            double total = 0;
+            for (int i = 0; i < m; i++)
+            {
+                float value = FromOrderableBits((uint)(packed[i] >> 32));
+                total += anyWeight ? BitConverter.UInt32BitsToSingle((uint)packed[i]) : 1f;
+                if (distinct > 0 && value == values[distinct - 1])
                 {
-                    result.Add(Midpoint(values[position], values[position + 1]));
-                    lastBoundary = position;
+                    cumulative[distinct - 1] = total;
+                    continue;
+                }
+
+                values[distinct] = value;
+                cumulative[distinct] = total;
+                distinct++;
+            }
+
+            var result = new List<float>(Math.Min(distinct, maxBins));
+            if (distinct <= maxBins)
+            {
+                for (int i = 0; i + 1 < distinct; i++)
+                {
+                    result.Add(Midpoint(values[i], values[i + 1]));
                 }
             }
-        }
+            else
+            {
+                int lastBoundary = -1;
+                int position = 0;
+                for (int k = 1; k < maxBins; k++)
+                {
+                    double target = total * k / maxBins;
+                    while (position < distinct - 1 && cumulative[position] < target)
+                    {
+                        position++;
+                    }
 
-        return [.. result];
+                    // Boundary after distinct value `position`: it ends bin k-1.
+                    if (position > lastBoundary && position < distinct - 1)
+                    {
+                        result.Add(Midpoint(values[position], values[position + 1]));
+                        lastBoundary = position;
+                    }
+                }
+            }
+
+            return [.. result];
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(packed);
+            ArrayPool<ulong>.Shared.Return(scratch);
+            ArrayPool<float>.Shared.Return(values);
+            ArrayPool<double>.Shared.Return(cumulative);
+        }
     }
 
     private static uint OrderableBits(float value)
@@ -230,9 +237,8 @@ internal sealed unsafe class QuantizedFeatures
         BitConverter.UInt32BitsToSingle((key & 0x80000000u) != 0 ? key & 0x7FFFFFFFu : ~key);
 
     /// <summary>Stable LSD radix sort of the first <paramref name="count"/> entries by their upper 32 bits.</summary>
-    internal static void RadixSortHighWord(ulong[] data, int count)
+    internal static void RadixSortHighWord(ulong[] data, ulong[] buffer, int count)
     {
-        ulong[] buffer = GC.AllocateUninitializedArray<ulong>(count);
         Span<int> histogram = stackalloc int[256];
         ulong[] source = data, target = buffer;
         for (int shift = 32; shift < 64; shift += 8)

@@ -119,7 +119,7 @@ internal static unsafe class SplitFinder
         int l = 0, r = 0;
         for (int i = 0; i < count; i++)
         {
-            if (i + HistogramKernels.PrefetchDistance < count)
+            if (System.Runtime.Intrinsics.X86.Sse.IsSupported && i + HistogramKernels.PrefetchDistance < count)
             {
                 System.Runtime.Intrinsics.X86.Sse.Prefetch0(column + rows[i + HistogramKernels.PrefetchDistance]);
             }

@@ -303,11 +303,10 @@ internal sealed class TmvaBoostSession
             error = Math.Abs(error);
         }
 
-        // An error of exactly 0 would give an infinite weight (TMVA's too); floor it.
-        double flooredError = Math.Max(error, MinimumError);
+        // An error of exactly 0 (yes/no) or 1 (purity form) would give an infinite weight, TMVA's too: keep it finite.
         double boostWeight = _yesNoLeaf
-            ? Math.Log((1 - flooredError) / flooredError) * _options.AdaBoostBeta
-            : Math.Log((1 + flooredError) / (1 - flooredError)) * _options.AdaBoostBeta;
+            ? Math.Log((1 - Math.Max(error, MinimumError)) / Math.Max(error, MinimumError)) * _options.AdaBoostBeta
+            : Math.Log((1 + Math.Min(error, 1 - MinimumError)) / (1 - Math.Min(error, 1 - MinimumError))) * _options.AdaBoostBeta;
 
         double newSum = 0;
         for (int j = 0; j < sample.Length; j++)

@@ -283,6 +283,19 @@ internal sealed class ValueReader
         return Nest(elements, Space.Dimensions, 0, ref position);
     }
 
+    /// <summary>The elements of rows [first, first + count) decoded into .NET objects, flattened in C order.</summary>
+    public object?[] ReadObjectRows(long firstRow, long rowCount)
+    {
+        byte[] raw = ReadRawRows(firstRow, rowCount);
+        object?[] elements = new object?[raw.Length / Type.Size];
+        for (int i = 0; i < elements.Length; i++)
+        {
+            elements[i] = DecodeElement(raw.AsSpan(i * Type.Size, Type.Size), Type, 0);
+        }
+
+        return elements;
+    }
+
     /// <summary>The stored bytes of rows [first, first + count).</summary>
     public byte[] ReadRawRows(long firstRow, long rowCount)
     {

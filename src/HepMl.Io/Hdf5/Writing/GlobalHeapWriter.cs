@@ -17,8 +17,26 @@ internal static class GlobalHeapWriter
     /// <summary>Encodes strings as 16-byte variable-length references into heap collections written via <paramref name="append"/>.</summary>
     public static byte[] WriteStrings(IReadOnlyList<string> values, Func<byte[], long> append)
     {
-        byte[] references = new byte[values.Count * 16];
-        var pending = new List<(int Index, byte[] Bytes)>();
+        var objects = new (byte[] Bytes, int Length)[values.Count];
+        for (int i = 0; i < values.Count; i++)
+        {
+            ArgumentNullException.ThrowIfNull(values[i], $"values[{i}]");
+            byte[] encoded = Encoding.UTF8.GetBytes(values[i]);
+            objects[i] = (encoded, encoded.Length);
+        }
+
+        return WriteObjects(objects, append);
+    }
+
+    /// <summary>
+    /// Stores objects in heap collections written through <paramref name="append"/> and returns their 16-byte
+    /// variable-length references (length field, collection address, object index); the length field is the string
+    /// length in bytes or the sequence length in elements.
+    /// </summary>
+    public static byte[] WriteObjects(IReadOnlyList<(byte[] Bytes, int Length)> objects, Func<byte[], long> append)
+    {
+        byte[] references = new byte[objects.Count * 16];
+        var pending = new List<int>();
         int bytes = 0;
         void Flush()
         {
@@ -35,11 +53,12 @@ internal static class GlobalHeapWriter
             collection.Length8(0);
             for (int i = 0; i < pending.Count; i++)
             {
+                byte[] data = objects[pending[i]].Bytes;
                 collection.UInt16(i + 1);
                 collection.UInt16(1); // reference count
                 collection.Zeros(4);
-                collection.Length8(pending[i].Bytes.Length);
-                collection.Bytes(pending[i].Bytes);
+                collection.Length8(data.Length);
+                collection.Bytes(data);
                 collection.Align(8);
             }
 
@@ -53,13 +72,13 @@ internal static class GlobalHeapWriter
             }
 
             collection.Zeros(total - collection.Length);
-            byte[] data = collection.ToArray();
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(data.AsSpan(sizeAt), (ulong)data.Length);
-            long address = append(data);
+            byte[] block = collection.ToArray();
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(block.AsSpan(sizeAt), (ulong)block.Length);
+            long address = append(block);
             for (int i = 0; i < pending.Count; i++)
             {
-                Span<byte> reference = references.AsSpan(pending[i].Index * 16, 16);
-                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(reference, (uint)pending[i].Bytes.Length);
+                Span<byte> reference = references.AsSpan(pending[i] * 16, 16);
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(reference, (uint)objects[pending[i]].Length);
                 System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(reference[4..], (ulong)address);
                 System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(reference[12..], (uint)(i + 1));
             }
@@ -68,17 +87,16 @@ internal static class GlobalHeapWriter
             bytes = 0;
         }
 
-        for (int i = 0; i < values.Count; i++)
+        for (int i = 0; i < objects.Count; i++)
         {
-            ArgumentNullException.ThrowIfNull(values[i], $"values[{i}]");
-            byte[] encoded = Encoding.UTF8.GetBytes(values[i]);
-            if (pending.Count == MaximumObjects || bytes + encoded.Length + 16 > MaximumCollectionBytes)
+            int size = objects[i].Bytes.Length;
+            if (pending.Count == MaximumObjects || bytes + size + 16 > MaximumCollectionBytes)
             {
                 Flush();
             }
 
-            pending.Add((i, encoded));
-            bytes += ((encoded.Length + 7) / 8 * 8) + 16;
+            pending.Add(i);
+            bytes += ((size + 7) / 8 * 8) + 16;
         }
 
         Flush();

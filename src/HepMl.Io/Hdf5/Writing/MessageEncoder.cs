@@ -67,6 +67,11 @@ internal static class MessageEncoder
                 Datatype(buffer, Hdf5DataType.Integer(1, signed: false));
                 return;
 
+            case Hdf5TypeClass.VariableLength:
+                Header(buffer, 9, 1, 0x00, 0, 0, 16); // a sequence of the base type
+                Datatype(buffer, type.BaseType!);
+                return;
+
             default:
                 throw new NotSupportedException($"the HDF5 writer does not write {type} values");
         }

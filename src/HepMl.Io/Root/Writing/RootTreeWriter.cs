@@ -36,13 +36,14 @@ public sealed class RootTreeWriter
         _options = options;
         Name = name;
         Title = title;
+        string? duplicate = branches.GroupBy(b => b.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"two branches are called '{duplicate}'", nameof(branches));
+        }
+
         foreach (RootBranchDefinition definition in branches)
         {
-            if (_byName.ContainsKey(definition.Name))
-            {
-                throw new ArgumentException($"two branches are called '{definition.Name}'", nameof(branches));
-            }
-
             if (definition.Kind == RootBranchKind.Counted && !_byName.ContainsKey(definition.CounterName!))
             {
                 RootBranchDefinition? given = branches.FirstOrDefault(b => b.Name == definition.CounterName);
@@ -611,6 +612,7 @@ public sealed class RootTreeWriter
         /// <summary>Appends <paramref name="count"/> values from <paramref name="first"/> as big-endian bytes.</summary>
         private void AppendValues(Array values, int count, int first = 0)
         {
+            // Only the bytes matter here, so the runtime's array variance (a byte[] matching sbyte[]) is harmless.
             Span<byte> source = values switch
             {
                 bool[] b => MemoryMarshal.AsBytes(b.AsSpan(first, count)),

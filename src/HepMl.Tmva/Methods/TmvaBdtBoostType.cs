@@ -1,7 +1,7 @@
 namespace HepMl.Tmva.Methods;
 
 /// <summary>How a TMVA BDT combines its trees at evaluation (option <c>BoostType</c>).</summary>
-public enum TmvaBoostType
+public enum TmvaBdtBoostType
 {
     /// <summary>Weighted average of leaf values (AdaBoost, RealAdaBoost, Bagging, AdaCost, ...).</summary>
     AdaBoost,
