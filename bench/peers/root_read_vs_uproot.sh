@@ -12,11 +12,13 @@
 # (common.py wait-quiet, up to QUIET_START seconds, default 300), then runs uproot's read_bench.py and HepMl's
 # `root-read` one after the other, alternating which goes first from round to round. Each run is one warm-up read and
 # one timed read (its own quiet wait of up to QUIET_WAIT s, default 60; the host's busy share by other processes is
-# measured during the read): all 16 branches decoded into typed arrays, jagged branches as offsets + content.
+# measured during the read; up to EXTRA_TRIES, default 1, more reads may replace a busy one): all 16 branches
+# decoded into typed arrays, jagged branches as offsets + content.
 # uproot with 2 threads uses its decompression and interpretation executors (two ThreadPoolExecutor(2)).
 # Then HepMl's streaming mode (chunks of 1M entries, reused buffers) reads the big and the small ZSTD file and
 # reports its peak working set. Everything is appended to DIR/root_read.jsonl; root_read_table.py prints medians
-# over the rounds, ratios and value checks against the writer's make_big_root.json.
+# over the rounds, ratios and value checks against the writer's make_big_root.json. SKIP_BUILD=1 reuses the
+# benchmark binary already in DIR/hepml-bench-bin.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
@@ -30,6 +32,7 @@ SMALL_DIR="${4:-/tmp/bigroot5m}"
 SMALL_ENTRIES="${5:-5000000}"
 QUIET_START="${QUIET_START:-300}"
 QUIET_WAIT="${QUIET_WAIT:-60}"
+EXTRA_TRIES="${EXTRA_TRIES:-1}"   # further reads allowed to replace one taken while the host was busy
 OUT="$DIR/root_read.jsonl"
 mkdir -p "$DIR" "$SMALL_DIR"
 
@@ -45,19 +48,19 @@ fi
 
 # Built into its own folder so that a rebuild elsewhere cannot change the binary mid-run.
 BIN="$DIR/hepml-bench-bin"
-dotnet build "$REPO/bench/HepMl.Benchmarks" -c Release -nodeReuse:false -v q -o "$BIN" >&2
+[ -n "${SKIP_BUILD:-}" ] || dotnet build "$REPO/bench/HepMl.Benchmarks" -c Release -nodeReuse:false -v q -o "$BIN" >&2
 BENCH="$BIN/HepMl.Benchmarks"
 
 run_id="$(date -u +%Y%m%dT%H%M%SZ)"
 tag() { "$PY" "$PEERS/common.py" annotate run_id="$run_id" round="$1" reader="$2" host_busy_before="$3"; }
 uproot_read() {  # round file threads busy
-    "$PY" "$PEER/read_bench.py" "$2" --threads "$3" --repeat 1 --extra-tries 1 --quiet-wait "$QUIET_WAIT" \
+    "$PY" "$PEER/read_bench.py" "$2" --threads "$3" --repeat 1 --extra-tries "$EXTRA_TRIES" --quiet-wait "$QUIET_WAIT" \
         | "$PY" "$PEERS/common.py" annotate mode=full | tag "$1" uproot "$4" >> "$OUT"
 }
 hepml_read() {  # round file threads busy [extra options]
     local round="$1" file="$2" threads="$3" busy="$4"
     shift 4
-    "$BENCH" root-read "$file" --threads "$threads" --repeat 1 --extra-tries 1 --quiet-wait "$QUIET_WAIT" "$@" \
+    "$BENCH" root-read "$file" --threads "$threads" --repeat 1 --extra-tries "$EXTRA_TRIES" --quiet-wait "$QUIET_WAIT" "$@" \
         | tag "$round" hepml "$busy" >> "$OUT"
 }
 

@@ -142,7 +142,7 @@ internal static class BasketLoader
         }
     }
 
-    private static int[] ReadOffsets(ReadOnlySpan<byte> obj, int border, int entries, int keyLength, DecodeContext context, long offset)
+    internal static int[] ReadOffsets(ReadOnlySpan<byte> obj, int border, int entries, int keyLength, DecodeContext context, long offset)
     {
         var cursor = new RootCursor(obj, context, offset, decompressed: true, origin: 0) { Position = border };
         int count = cursor.ReadInt32();
