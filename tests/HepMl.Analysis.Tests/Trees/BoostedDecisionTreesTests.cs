@@ -109,6 +109,41 @@ public partial class BoostedDecisionTreesTests
         Assert.That(() => forest.Score(missing), Throws.ArgumentException.With.Message.Contains("no feature 'x2'"));
     }
 
+    /// <summary>Depths 1..8 reach every node lookup of the vector kernel: permuted tables (levels 0-2, 3, 4, 5) and
+    /// gathers below.</summary>
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(4)]
+    [TestCase(5)]
+    [TestCase(6)]
+    [TestCase(8)]
+    public void Score_VectorKernel_EqualsScalarTwinAndTreeWalk_AtEveryDepth(int depth)
+    {
+        SmallForest(out Dataset data);
+        BoostedDecisionTrees forest = GradientBoostingTrainer.Train(data, new GradientBoostingOptions
+        {
+            NumberOfTrees = 3, MaxDepth = depth, MinChildWeight = 0.01, ThreadCount = 1,
+        });
+        Assert.That(forest.Trees.Max(t => t.Depth), Is.EqualTo(depth));
+        bool saved = ForestKernels.Avx2Enabled;
+        try
+        {
+            ForestKernels.Avx2Enabled = true;
+            float[] vector = forest.RawScore(data);
+            ForestKernels.Avx2Enabled = false;
+            float[] scalar = forest.RawScore(data);
+            Assert.That(vector, Is.EqualTo(scalar));
+            for (int i = 0; i < data.RowCount; i++)
+            {
+                Assert.That(scalar[i], Is.EqualTo(WalkMargin(forest, data, i)), $"row {i}");
+            }
+        }
+        finally
+        {
+            ForestKernels.Avx2Enabled = saved;
+        }
+    }
+
     [Test]
     public void Score_DeepTree_UsesGeneralLayoutAndMatchesWalk()
     {
