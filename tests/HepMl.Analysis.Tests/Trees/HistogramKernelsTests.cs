@@ -24,7 +24,7 @@ public class HistogramKernelsTests
 
             double[] vector = new double[HistogramKernels.FeatureStride], scalar = new double[HistogramKernels.FeatureStride];
             int[] vectorCounts = new int[HistogramKernels.CountStride], scalarCounts = new int[HistogramKernels.CountStride];
-            double[] scratch = new double[HistogramKernels.ColumnCopies * HistogramKernels.FeatureStride];
+            double[] scratch = new double[HistogramKernels.ColumnScratchLength];
             fixed (byte* c = column)
             fixed (GradientPair* g = gradients)
             fixed (double* v = vector, s = scalar, copies = scratch)

@@ -429,7 +429,7 @@ internal sealed unsafe class HistogramTreeGrower
         double[] histogram = root.Histogram!;
         int[]? counts = root.CountHistogram;
         int rowCount = root.Count;
-        Parallel.For(0, _allowedFeatures.Length, _parallel, () => ArrayPool<double>.Shared.Rent(HistogramKernels.ColumnCopies * HistogramKernels.FeatureStride),
+        Parallel.For(0, _allowedFeatures.Length, _parallel, () => ArrayPool<double>.Shared.Rent(HistogramKernels.ColumnScratchLength),
             (k, _, scratch) =>
             {
                 int f = _allowedFeatures[k];
