@@ -1,7 +1,7 @@
 using System.CommandLine;
-using HepMl.Io;
 using HepMl.Samples.Anomaly.Data;
 using HepMl.Samples.Anomaly.Reporting;
+using HepMl.Samples.Common;
 using Spectre.Console;
 
 namespace HepMl.Samples.Anomaly;
@@ -9,12 +9,6 @@ namespace HepMl.Samples.Anomaly;
 /// <summary>The command line of the sample: options map one to one onto <see cref="AnomalySettings"/>.</summary>
 public static class AnomalyCommand
 {
-    /// <summary>Exit code for bad input data (missing file, wrong layout).</summary>
-    public const int DataErrorExitCode = 2;
-
-    /// <summary>Exit code for a bad command line.</summary>
-    public const int UsageErrorExitCode = 64;
-
     /// <summary>Parses <paramref name="args"/>, runs the study and prints the results; returns the exit code.</summary>
     public static int Run(string[] args, IAnsiConsole console)
     {
@@ -58,21 +52,6 @@ public static class AnomalyCommand
             return 0;
         });
 
-        ParseResult result = root.Parse(args);
-        try
-        {
-            int code = result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-            return result.Errors.Count > 0 ? UsageErrorExitCode : code;
-        }
-        catch (ArgumentOutOfRangeException error)
-        {
-            console.MarkupLineInterpolated($"[red]hepml-anomaly: {error.Message}[/]");
-            return UsageErrorExitCode;
-        }
-        catch (Exception error) when (error is HepMlFormatException or ObjectNotFoundException or FileNotFoundException or InvalidCastException or ArgumentException)
-        {
-            console.MarkupLineInterpolated($"[red]hepml-anomaly: {error.GetType().Name}: {error.Message}[/]");
-            return DataErrorExitCode;
-        }
+        return SampleCommandLine.Invoke(root, args, console, "hepml-anomaly");
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using HepMl.Io;
 using HepMl.Samples.JetTagging.Reporting;
+using HepMl.Samples.Common;
 using Spectre.Console;
 
 namespace HepMl.Samples.JetTagging;
@@ -8,12 +8,6 @@ namespace HepMl.Samples.JetTagging;
 /// <summary>The command line of the sample: options map one to one onto <see cref="JetTaggingSettings"/>.</summary>
 public static class JetTaggingCommand
 {
-    /// <summary>Exit code for bad input data (missing file, wrong layout).</summary>
-    public const int DataErrorExitCode = 2;
-
-    /// <summary>Exit code for a bad command line.</summary>
-    public const int UsageErrorExitCode = 64;
-
     /// <summary>Parses <paramref name="args"/>, runs the study and prints the results; returns the exit code.</summary>
     public static int Run(string[] args, IAnsiConsole console)
     {
@@ -40,7 +34,7 @@ public static class JetTaggingCommand
             var settings = new JetTaggingSettings
             {
                 Jets = parse.GetValue(jets), Input = parse.GetValue(input), MaxJets = parse.GetValue(maxJets), Epochs = parse.GetValue(epochs),
-                BatchSize = parse.GetValue(batchSize),                 Seed = parse.GetValue(seed), TrainFraction = parse.GetValue(trainFraction), BdtTrees = parse.GetValue(bdtTrees),
+                BatchSize = parse.GetValue(batchSize), Seed = parse.GetValue(seed), TrainFraction = parse.GetValue(trainFraction), BdtTrees = parse.GetValue(bdtTrees),
                 OutputDirectory = parse.GetValue(output)!, ShowProgress = !parse.GetValue(noProgress),
             };
             JetTaggingReport report = JetTaggingPipeline.Run(settings, console);
@@ -48,21 +42,6 @@ public static class JetTaggingCommand
             return 0;
         });
 
-        ParseResult result = root.Parse(args);
-        try
-        {
-            int code = result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-            return result.Errors.Count > 0 ? UsageErrorExitCode : code;
-        }
-        catch (ArgumentOutOfRangeException error)
-        {
-            console.MarkupLineInterpolated($"[red]hepml-jet-tagging: {error.Message}[/]");
-            return UsageErrorExitCode;
-        }
-        catch (Exception error) when (error is HepMlFormatException or ObjectNotFoundException or FileNotFoundException or InvalidCastException or ArgumentException)
-        {
-            console.MarkupLineInterpolated($"[red]hepml-jet-tagging: {error.GetType().Name}: {error.Message}[/]");
-            return DataErrorExitCode;
-        }
+        return SampleCommandLine.Invoke(root, args, console, "hepml-jet-tagging");
     }
 }
