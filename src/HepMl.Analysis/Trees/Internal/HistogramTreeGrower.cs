@@ -8,7 +8,8 @@ namespace HepMl.Analysis.Trees.Internal;
 /// of the histogram with NaN tried on both sides, and a stable partition of the node's event list.
 /// </summary>
 /// <remarks>
-/// Work is spread over threads by events, not by nodes: the events of all nodes whose histograms are built at one
+/// The root of a tree on every event is built from the feature columns, one feature per thread. Below it, work is
+/// spread over threads by events, not by nodes: the events of all nodes whose histograms are built at one
 /// level are concatenated and cut into one equal slice per thread, and a node cut in two gets a private histogram per
 /// slice that is summed afterwards in slice order, so results do not depend on timing. Partitions run in chunks the
 /// same way. Depth-wise growth splits a whole level at a time; leaf-wise growth splits the leaf with the largest gain.
