@@ -30,6 +30,19 @@ WANTED = [
 
 SKIP = {"@fUniqueID"}
 
+# Classes no reference file describes, composed from elements of the extracted records: (name, version, title,
+# [(source class, source element, new name, new title)]). Their checksum follows ROOT's rule (root_checksum), which
+# is first checked against every extracted record it applies to.
+COMPOSED = [
+    ("TFriendElement", 2, "", [
+        ("TLeaf", "TNamed", "TNamed", "The basis for a named object (name, title)"),
+        ("TObjString", "fString", "fTreeName", "name of the friend TTree"),
+        ("TLeaf", "fIsRange", "fOwnFile", "true if file is managed by this class"),
+    ]),
+]
+CHECKSUM_VERIFIED = ["TObject", "TNamed", "TObjString", "TAttLine", "TAttFill", "TAttAxis", "TLeaf", "TLeafI",
+                     "TBranch", "TArrayD", "TH2", "TH1D", "TObjArray"]
+
 
 def plain(value):
     if hasattr(value, "tolist"):
@@ -54,6 +67,55 @@ def describe(info, path):
     }
 
 
+def root_checksum(record, by_name):
+    """ROOT's class checksum (TStreamerInfo::GetCheckSum, latest rule): the class name, each base's name and
+    checksum, then each member's name, type name, array bounds and [counter] text, folded as id = id * 3 + c."""
+    mask = 0xFFFFFFFF
+    value = 0
+
+    def fold(value, text):
+        for c in text:
+            value = (value * 3 + ord(c)) & mask
+        return value
+
+    value = fold(value, record["name"])
+    for element in record["elements"]:
+        if element["class"] == "TStreamerBase":
+            value = fold(value, element["fName"])
+            value = (value * 3 + by_name[element["fName"]]["checksum"]) & mask
+    for element in record["elements"]:
+        if element["class"] == "TStreamerBase":
+            continue
+        value = fold(value, element["fName"])
+        value = fold(value, element["fTypeName"])
+        for i in range(element["fArrayDim"]):
+            value = (value * 3 + element["fMaxIndex"][i]) & mask
+        title = element["fTitle"]
+        if "[" in title and "]" in title[title.index("["):]:
+            start = title.index("[")
+            value = fold(value, title[start + 1:title.index("]", start)])
+    return value
+
+
+def composed(records):
+    by_name = {r["name"]: r for r in records}
+    for name in CHECKSUM_VERIFIED:
+        if root_checksum(by_name[name], by_name) != by_name[name]["checksum"]:
+            raise SystemExit(f"the checksum rule does not reproduce ROOT's checksum of {name}")
+    result = []
+    for name, version, title, parts in COMPOSED:
+        elements = []
+        for source, element_name, new_name, new_title in parts:
+            element = dict(next(e for e in by_name[source]["elements"] if e["fName"] == element_name))
+            element.update({"fName": new_name, "fTitle": new_title})
+            elements.append(element)
+        record = {"name": name, "version": version, "checksum": 0, "bits": by_name["TObjString"]["bits"],
+                  "title": title, "source": "composed by tools/refgen/root_streamers.py", "elements": elements}
+        record["checksum"] = root_checksum(record, by_name)
+        result.append(record)
+    return result
+
+
 def main():
     folder, out = sys.argv[1], sys.argv[2]
     candidates = []
@@ -72,6 +134,7 @@ def main():
                 break
         else:
             raise SystemExit(f"no reference file has the streamer of {name} v{version}")
+    records.extend(composed(records))
     with open(out, "w", encoding="utf-8") as handle:
         json.dump({"generator": f"tools/refgen/root_streamers.py with uproot {uproot.__version__}",
                    "streamers": records}, handle, indent=1)

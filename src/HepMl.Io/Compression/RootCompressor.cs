@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.IO.Compression;
 using HepMl.Io.Interop;
 
 namespace HepMl.Io.Compression;
@@ -18,124 +19,157 @@ internal static class RootCompressor
     /// <summary>The stored bytes of <paramref name="data"/>: compressed blocks, or the data themselves when compression does not help.</summary>
     public static byte[] Compress(ReadOnlySpan<byte> data, RootCompression compression)
     {
+        byte[] rented = CompressPooled(data, compression, out int length);
+        try
+        {
+            return rented.AsSpan(0, length).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// Like <see cref="Compress"/>, into an array rented from <see cref="ArrayPool{T}.Shared"/> (the caller returns it):
+    /// the first <paramref name="length"/> bytes are the stored bytes.
+    /// </summary>
+    public static byte[] CompressPooled(ReadOnlySpan<byte> data, RootCompression compression, out int length)
+    {
         if (compression.Algorithm == CompressionAlgorithm.None || data.Length == 0)
         {
-            return data.ToArray();
+            return Raw(data, out length);
         }
 
-        var output = new ArrayBufferWriter<byte>(data.Length / 2 + 64);
+        long capacity = 0;
+        for (int start = 0; start < data.Length; start += MaxBlock)
+        {
+            capacity += 9 + 8 + Bound(compression.Algorithm, Math.Min(MaxBlock, data.Length - start));
+        }
+
+        byte[] output = ArrayPool<byte>.Shared.Rent(checked((int)Math.Max(capacity, data.Length)));
+        int written = 0;
         for (int start = 0; start < data.Length; start += MaxBlock)
         {
             ReadOnlySpan<byte> block = data.Slice(start, Math.Min(MaxBlock, data.Length - start));
-            if (!CompressBlock(block, compression, output))
+            int size = CompressBlock(block, compression, output.AsSpan(written));
+            if (size < 0 || written + size >= data.Length)
             {
-                return data.ToArray();
+                // Stored as is when a block does not fit ROOT's 3-byte size or the whole does not shrink.
+                data.CopyTo(output);
+                length = data.Length;
+                return output;
             }
+
+            written += size;
         }
 
-        return output.WrittenCount >= data.Length ? data.ToArray() : output.WrittenSpan.ToArray();
+        length = written;
+        return output;
     }
 
-    private static bool CompressBlock(ReadOnlySpan<byte> block, RootCompression compression, ArrayBufferWriter<byte> output)
+    private static byte[] Raw(ReadOnlySpan<byte> data, out int length)
     {
-        Span<byte> header = output.GetSpan(9)[..9];
-        output.Advance(9);
-        int before = output.WrittenCount;
+        byte[] output = ArrayPool<byte>.Shared.Rent(Math.Max(1, data.Length));
+        data.CopyTo(output);
+        length = data.Length;
+        return output;
+    }
+
+    private static long Bound(CompressionAlgorithm algorithm, int length) => algorithm switch
+    {
+        // zlib's compressBound (stored blocks in the worst case), plus room for zlib-ng's own block framing.
+        CompressionAlgorithm.Zlib => length + (length >> 12) + (length >> 14) + (length >> 25) + 13 + 64,
+        CompressionAlgorithm.Lz4 => NativeMethods.Lz4CompressBound(length),
+        CompressionAlgorithm.Zstd => (long)NativeMethods.ZstdCompressBound((nuint)length),
+        _ => throw new NotSupportedException($"writing {algorithm} compression is not supported (zlib, lz4, zstd)"),
+    };
+
+    /// <summary>One block with its 9-byte header into <paramref name="output"/>; its size, or -1 when it cannot be stored compressed.</summary>
+    private static int CompressBlock(ReadOnlySpan<byte> block, RootCompression compression, Span<byte> output)
+    {
+        Span<byte> body = output[9..];
+        int compressed;
         switch (compression.Algorithm)
         {
             case CompressionAlgorithm.Zlib:
-            {
-                header[0] = (byte)'Z';
-                header[1] = (byte)'L';
-                header[2] = 8; // Z_DEFLATED
-                int bound = checked((int)NativeMethods.ZlibCompressBound((nuint)block.Length));
-                Span<byte> target = output.GetSpan(bound);
-                int written = CompressZlib(block, target[..bound], compression.Level);
-                output.Advance(written);
+                output[0] = (byte)'Z';
+                output[1] = (byte)'L';
+                output[2] = 8; // Z_DEFLATED
+                compressed = CompressZlib(block, body, compression.Level);
+                if (compressed < 0)
+                {
+                    return -1;
+                }
+
                 break;
-            }
 
             case CompressionAlgorithm.Lz4:
             {
-                header[0] = (byte)'L';
-                header[1] = (byte)'4';
-                header[2] = 1; // LZ4 major version
-                int bound = NativeMethods.Lz4CompressBound(block.Length);
-                Span<byte> target = output.GetSpan(8 + bound);
-                int written = CompressLz4(block, target[8..(8 + bound)], compression.Level);
-                if (written <= 0)
+                output[0] = (byte)'L';
+                output[1] = (byte)'4';
+                output[2] = 1; // LZ4 major version
+                int size = CompressLz4(block, body[8..], compression.Level);
+                if (size <= 0)
                 {
-                    return false;
+                    return -1;
                 }
 
-                BinaryPrimitives.WriteUInt64BigEndian(target, XxHash64.Hash(target.Slice(8, written)));
-                output.Advance(8 + written);
+                BinaryPrimitives.WriteUInt64BigEndian(body, XxHash64.Hash(body.Slice(8, size)));
+                compressed = 8 + size;
                 break;
             }
 
             case CompressionAlgorithm.Zstd:
-            {
-                header[0] = (byte)'Z';
-                header[1] = (byte)'S';
-                header[2] = 1;
-                int bound = checked((int)NativeMethods.ZstdCompressBound((nuint)block.Length));
-                Span<byte> target = output.GetSpan(bound);
-                int written = CompressZstd(block, target[..bound], compression.Level);
-                output.Advance(written);
+                output[0] = (byte)'Z';
+                output[1] = (byte)'S';
+                output[2] = 1;
+                compressed = CompressZstd(block, body, compression.Level);
                 break;
-            }
 
             default:
                 throw new NotSupportedException($"writing {compression.Algorithm} compression is not supported (zlib, lz4, zstd)");
         }
 
-        int compressed = output.WrittenCount - before;
         if (compressed > MaxBlock)
         {
-            return false;
+            return -1;
         }
 
-        // The header span may have moved when the writer grew: patch it in the written bytes.
-        Span<byte> written9 = GetWritten(output, before - 9, 9);
-        written9[0] = header[0];
-        written9[1] = header[1];
-        written9[2] = header[2];
-        written9[3] = (byte)compressed;
-        written9[4] = (byte)(compressed >> 8);
-        written9[5] = (byte)(compressed >> 16);
-        written9[6] = (byte)block.Length;
-        written9[7] = (byte)(block.Length >> 8);
-        written9[8] = (byte)(block.Length >> 16);
-        return true;
+        output[3] = (byte)compressed;
+        output[4] = (byte)(compressed >> 8);
+        output[5] = (byte)(compressed >> 16);
+        output[6] = (byte)block.Length;
+        output[7] = (byte)(block.Length >> 8);
+        output[8] = (byte)(block.Length >> 16);
+        return 9 + compressed;
     }
 
-    private static Span<byte> GetWritten(ArrayBufferWriter<byte> output, int start, int length) =>
-        System.Runtime.InteropServices.MemoryMarshal.CreateSpan(
-            ref System.Runtime.InteropServices.MemoryMarshal.GetReference(output.WrittenSpan.Slice(start, length)), length);
-
+    /// <summary>
+    /// A zlib stream (RFC 1950, as ROOT's <c>ZL</c> blocks hold) through the runtime's zlib-ng. ROOT's level 1 is written
+    /// at zlib-ng's level 2 (its deflate_fast: stock zlib level 1's ratio or slightly better, about 1.4 times faster);
+    /// zlib-ng's own level 1 is a quicker strategy that stores about 15% more bytes. Levels 2 to 9 are passed as is.
+    /// Returns -1 when the stream does not fit <paramref name="destination"/>.
+    /// </summary>
     private static unsafe int CompressZlib(ReadOnlySpan<byte> source, Span<byte> destination, int level)
     {
-        nuint length = (nuint)destination.Length;
-        int status;
-        try
+        fixed (byte* output = destination)
         {
-            fixed (byte* input = source)
-            fixed (byte* output = destination)
+            using var sink = new UnmanagedMemoryStream(output, 0, destination.Length, FileAccess.Write);
+            try
             {
-                status = NativeMethods.ZlibCompress2(output, ref length, input, (nuint)source.Length, level);
+                using (var zlib = new ZLibStream(sink, new ZLibCompressionOptions { CompressionLevel = Math.Clamp(level, 2, 9) }, leaveOpen: true))
+                {
+                    zlib.Write(source);
+                }
             }
-        }
-        catch (DllNotFoundException error)
-        {
-            throw new UnsupportedFormatException($"zlib compression needs {NativeMethods.ZlibLibrary}, which is not installed ({error.Message})");
-        }
+            catch (NotSupportedException)
+            {
+                return -1; // larger than the destination: the caller stores the data uncompressed
+            }
 
-        if (status != 0)
-        {
-            throw new InvalidOperationException($"zlib compress2 failed with status {status}");
+            return checked((int)sink.Position);
         }
-
-        return (int)length;
     }
 
     private static unsafe int CompressLz4(ReadOnlySpan<byte> source, Span<byte> destination, int level)

@@ -41,6 +41,10 @@ internal sealed class TreeData
         data.Vector("muon_pt", Enumerable.Range(0, muonOffsets[^1]).Select(_ => random.NextDouble() * 20).ToArray(), muonOffsets);
         data.Vector("muon_q", Enumerable.Range(0, muonOffsets[^1]).Select(_ => random.Next(2) == 0 ? -1 : 1).ToArray(), muonOffsets);
         data.Vector("muon_iso", Enumerable.Range(0, muonOffsets[^1]).Select(_ => random.Next(2) == 1).ToArray(), muonOffsets);
+        // vector<unsigned int>, vector<unsigned short>, vector<unsigned char>: class names with a space inside.
+        data.Vector("muon_id", Enumerable.Range(0, muonOffsets[^1]).Select(_ => (uint)random.NextInt64(uint.MaxValue + 1L)).ToArray(), muonOffsets);
+        data.Vector("muon_hits", Enumerable.Range(0, muonOffsets[^1]).Select(_ => (ushort)random.Next(ushort.MaxValue + 1)).ToArray(), muonOffsets);
+        data.Vector("muon_flags", Enumerable.Range(0, muonOffsets[^1]).Select(_ => (byte)random.Next(256)).ToArray(), muonOffsets);
         return data;
     }
 

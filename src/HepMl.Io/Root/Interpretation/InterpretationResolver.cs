@@ -20,7 +20,8 @@ internal static partial class InterpretationResolver
         FindStreamer(branch);
         StreamerInfoSet streamers = branch.Tree.File.Streamers;
         bool topLevel = branch.Parent is null;
-        string elementClass = branch.ElementClassName.Replace(" ", string.Empty, StringComparison.Ordinal);
+        // Insignificant spaces go, the one in "unsigned int" stays (vector<unsigned int> is not vector<unsignedint>).
+        string elementClass = TypeNames.Normalize(branch.ElementClassName);
         if (branch.Branches.Count > 0)
         {
             string? typeName = topLevel && elementClass.Length > 0 ? elementClass : branch.Streamer?.TypeName ?? branch.StreamerClassName;

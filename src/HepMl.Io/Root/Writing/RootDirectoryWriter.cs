@@ -93,6 +93,37 @@ public sealed class RootDirectoryWriter
         return new RootTreeWriter(this, CheckName(name), title ?? string.Empty, branches, options ?? new RootTreeWriterOptions());
     }
 
+    /// <summary>
+    /// Creates a tree of new branches (scores, say) to be read as a friend of the tree <paramref name="inputTree"/> in
+    /// <paramref name="inputPath"/>: it records that tree in its <c>fFriends</c> (so ROOT, opening this tree, resolves
+    /// the input's branches too) and must receive exactly as many entries as the input has, entry for entry.
+    /// </summary>
+    /// <param name="name">Name of the new tree.</param>
+    /// <param name="title">Its title.</param>
+    /// <param name="inputPath">The input file, recorded as given (ROOT opens it from its working directory).</param>
+    /// <param name="inputTree">Path of the input tree inside its file.</param>
+    /// <param name="branches">The new tree's branches.</param>
+    /// <param name="options">Basket options; <see cref="RootTreeWriterOptions.Friends"/> gains the input tree.</param>
+    /// <exception cref="ObjectNotFoundException">The input file has no such tree.</exception>
+    /// <exception cref="ArgumentException">A block would take the tree past the input's entries (at <see cref="RootTreeWriter.Append"/>).</exception>
+    /// <exception cref="InvalidOperationException">The tree completes with fewer entries than the input (it is then not written).</exception>
+    public RootTreeWriter CreateFriendTree(string name, string title, string inputPath, string inputTree, IReadOnlyList<RootBranchDefinition> branches, RootTreeWriterOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputPath);
+        ArgumentNullException.ThrowIfNull(inputTree);
+        long entries;
+        using (Reading.RootFile input = Reading.RootFile.Open(inputPath))
+        {
+            entries = input.GetTree(inputTree).Entries;
+        }
+
+        options ??= new RootTreeWriterOptions();
+        options = options with { Friends = [.. options.Friends, new RootFriend(inputTree, inputPath)] };
+        RootTreeWriter tree = CreateTree(name, title, branches, options);
+        tree.RequireEntries(entries);
+        return tree;
+    }
+
     internal short NextCycle(string name)
     {
         short cycle = (short)(_cycles.GetValueOrDefault(name) + 1);

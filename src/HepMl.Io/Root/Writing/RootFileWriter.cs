@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using HepMl.Io.Compression;
 
 namespace HepMl.Io.Root.Writing;
@@ -73,11 +74,20 @@ public sealed class RootFileWriter : IDisposable
             return;
         }
 
+        ExceptionDispatchInfo? refused = null;
         try
         {
             foreach (RootTreeWriter tree in _openTrees.ToArray())
             {
-                tree.Complete();
+                try
+                {
+                    tree.Complete();
+                }
+                catch (InvalidOperationException error)
+                {
+                    // A friend tree short of entries is left out; the rest of the file is still finished.
+                    refused ??= ExceptionDispatchInfo.Capture(error);
+                }
             }
 
             Root.Finish();
@@ -88,6 +98,8 @@ public sealed class RootFileWriter : IDisposable
             _closed = true;
             _stream.Dispose();
         }
+
+        refused?.Throw();
     }
 
     internal void ThrowIfClosed() => ObjectDisposedException.ThrowIf(_closed, this);

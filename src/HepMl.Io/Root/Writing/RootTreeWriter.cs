@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using HepMl.Io.Compression;
@@ -23,6 +24,7 @@ public sealed class RootTreeWriter
     private readonly List<long> _clusterEntries = [];
     private long _bufferedEntries;
     private bool _completed;
+    private long? _requiredEntries;
 
     internal RootTreeWriter(RootDirectoryWriter directory, string name, string title, IReadOnlyList<RootBranchDefinition> branches, RootTreeWriterOptions options)
     {
@@ -102,6 +104,11 @@ public sealed class RootTreeWriter
         }
 
         int entries = checked((int)block.Entries);
+        if (Entries + entries > _requiredEntries)
+        {
+            throw new ArgumentException($"friend tree '{Name}' must have {_requiredEntries} entries, like the tree it accompanies; this block would bring it to {Entries + entries}", nameof(block));
+        }
+
         var counts = new Dictionary<BranchState, int[]>();
         foreach (BranchState branch in _branches.Where(b => b.Definition.Kind == RootBranchKind.Counted))
         {
@@ -162,6 +169,13 @@ public sealed class RootTreeWriter
             return;
         }
 
+        if (_requiredEntries is long required && Entries != required)
+        {
+            _completed = true;
+            _directory.File.Unregister(this);
+            throw new InvalidOperationException($"friend tree '{Name}' has {Entries} entries but the tree it accompanies has {required}; the tree was not written");
+        }
+
         FlushCluster();
         WriteTree();
         _completed = true;
@@ -184,32 +198,48 @@ public sealed class RootTreeWriter
 
         long firstEntry = Entries - _bufferedEntries;
         RootFileWriter file = _directory.File;
-        var payloads = new (byte[] Stored, int ObjectLength, int Last, int NevBufSize)[_branches.Count];
+        var payloads = new BasketPayload[_branches.Count];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) };
-        Parallel.For(0, _branches.Count, parallel, i => payloads[i] = _branches[i].BuildBasket(Name, (int)_bufferedEntries, file.Compression));
-        for (int i = 0; i < _branches.Count; i++)
+        try
         {
-            BranchState branch = _branches[i];
-            (byte[] stored, int objectLength, int last, int nevBufSize) = payloads[i];
-            var header = new RootKeyHeader(0, objectLength, file.Datime, 0, file.Length, _directory.Location, "TBasket", branch.Definition.Name, Name)
+            // Largest branches first, so that the last basket to compress is a small one.
+            int[] order = Enumerable.Range(0, _branches.Count).OrderByDescending(i => _branches[i].Data.Length).ToArray();
+            Parallel.For(0, order.Length, parallel, k => payloads[order[k]] = _branches[order[k]].BuildBasket(Name, (int)_bufferedEntries, file.Compression));
+            var header = new RootBuffer(256);
+            for (int i = 0; i < _branches.Count; i++)
             {
-                ExtraKeyBytes = BasketHeaderBytes,
-            };
-            header = header with { TotalBytes = header.KeyLength + stored.Length };
-            var buffer = new RootBuffer(header.KeyLength + stored.Length);
-            header.WriteTo(buffer);
-            buffer.Int16(3); // TBasket version
-            buffer.Int32(32000); // fBufferSize
-            buffer.Int32(nevBufSize);
-            buffer.Int32((int)_bufferedEntries); // fNevBuf
-            buffer.Int32(last);
-            buffer.Byte(0);
-            buffer.Bytes(stored);
-            long seek = file.Append(buffer.Span);
-            branch.Baskets.Add((header.TotalBytes, firstEntry, seek));
-            branch.TotalBytes += header.KeyLength + objectLength;
-            branch.ZipBytes += header.TotalBytes;
-            branch.Reset();
+                BranchState branch = _branches[i];
+                BasketPayload payload = payloads[i];
+                var key = new RootKeyHeader(0, payload.ObjectLength, file.Datime, 0, file.Length, _directory.Location, "TBasket", branch.Definition.Name, Name)
+                {
+                    ExtraKeyBytes = BasketHeaderBytes,
+                };
+                key = key with { TotalBytes = key.KeyLength + payload.StoredLength };
+                header.Clear();
+                key.WriteTo(header);
+                header.Int16(3); // TBasket version
+                header.Int32(32000); // fBufferSize
+                header.Int32(payload.NevBufSize);
+                header.Int32((int)_bufferedEntries); // fNevBuf
+                header.Int32(payload.Last);
+                header.Byte(0);
+                long seek = file.Append(header.Span);
+                file.Append(payload.Stored.AsSpan(0, payload.StoredLength));
+                branch.Baskets.Add((key.TotalBytes, firstEntry, seek));
+                branch.TotalBytes += key.KeyLength + payload.ObjectLength;
+                branch.ZipBytes += key.TotalBytes;
+                branch.Reset();
+            }
+        }
+        finally
+        {
+            foreach (BasketPayload payload in payloads)
+            {
+                if (payload.Stored is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(payload.Stored);
+                }
+            }
         }
 
         _clusterEntries.Add(_bufferedEntries);
@@ -284,11 +314,44 @@ public sealed class RootTreeWriter
         b.Int32(0); // fIndexValues (empty TArrayD)
         b.Int32(0); // fIndex (empty TArrayI)
         b.UInt32(0); // fTreeIndex
-        b.UInt32(0); // fFriends
+        WriteFriends(b, _options.Friends);
         b.UInt32(0); // fUserInfo
         b.UInt32(0); // fBranchRef
         b.End(tree);
         _directory.AddKey(_directory.File.WriteKey(_directory.Location, "TTree", Name, Title, b.Span, _directory.NextCycle(Name)));
+    }
+
+    /// <summary>Requires the tree to end with exactly <paramref name="entries"/> entries (a friend of a tree that has them).</summary>
+    internal void RequireEntries(long entries) => _requiredEntries = entries;
+
+    /// <summary>fFriends: a null pointer, or a TList (v5) of TFriendElement (v2: TNamed(alias, file), fTreeName, fOwnFile).</summary>
+    private static void WriteFriends(RootBuffer b, IReadOnlyList<RootFriend> friends)
+    {
+        if (friends.Count == 0)
+        {
+            b.UInt32(0);
+            return;
+        }
+
+        int listObject = b.BeginObject("TList");
+        int list = b.BeginVersion(5);
+        b.TObject(0x03000000);
+        b.String(string.Empty);
+        b.Int32(friends.Count);
+        foreach (RootFriend friend in friends)
+        {
+            int elementObject = b.BeginObject("TFriendElement");
+            int element = b.BeginVersion(2);
+            b.TNamed(friend.Alias ?? friend.TreeName, friend.FileName);
+            b.String(friend.TreeName);
+            b.Bool(true); // fOwnFile: the friend opens (and closes) its file itself
+            b.End(element);
+            b.End(elementObject);
+            b.Byte(0); // the TList entry's option string
+        }
+
+        b.End(list);
+        b.End(listObject);
     }
 
     private long AutoFlush()
@@ -495,6 +558,12 @@ public sealed class RootTreeWriter
         : type == typeof(float) ? "float"
         : "double";
 
+    /// <summary>
+    /// A basket's stored bytes (pooled: the first <see cref="StoredLength"/> bytes of <see cref="Stored"/>), its
+    /// uncompressed object length, <c>fLast</c> and <c>fNevBufSize</c>.
+    /// </summary>
+    private readonly record struct BasketPayload(byte[] Stored, int StoredLength, int ObjectLength, int Last, int NevBufSize);
+
     /// <summary>One branch's buffered values and written baskets.</summary>
     private sealed class BranchState
     {
@@ -658,32 +727,37 @@ public sealed class RootTreeWriter
         /// The basket payload (values, then for variable-size entries the entry offsets counted from the key start)
         /// compressed; with the object length, <c>fLast</c> and <c>fNevBufSize</c>.
         /// </summary>
-        public (byte[] Stored, int ObjectLength, int Last, int NevBufSize) BuildBasket(string treeName, int entries, RootCompression compression)
+        public BasketPayload BuildBasket(string treeName, int entries, RootCompression compression)
         {
             int keyLength = RootKeyHeader.Size("TBasket", Definition.Name, treeName) + BasketHeaderBytes;
             int dataLength = Data.Length;
-            byte[] payload;
-            int nevBufSize;
-            if (HasEntryOffsets)
+            if (!HasEntryOffsets)
             {
-                payload = new byte[dataLength + 4 + (4 * (entries + 1))];
+                byte[] stored = RootCompressor.CompressPooled(Data.Span, compression, out int storedLength);
+                return new BasketPayload(stored, storedLength, dataLength, keyLength + dataLength, ElementSize * Definition.ItemSize);
+            }
+
+            // Values, then the entry offsets counted from the key start (ROOT's fEntryOffset), then the end.
+            int length = dataLength + 4 + (4 * (entries + 1));
+            byte[] payload = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
                 Data.Span.CopyTo(payload);
-                BinaryPrimitives.WriteInt32BigEndian(payload.AsSpan(dataLength), entries + 1);
+                Span<byte> tail = payload.AsSpan(dataLength, length - dataLength);
+                BinaryPrimitives.WriteInt32BigEndian(tail, entries + 1);
                 for (int e = 0; e < entries; e++)
                 {
-                    BinaryPrimitives.WriteInt32BigEndian(payload.AsSpan(dataLength + 4 + (4 * e)), keyLength + EntryOffsets[e]);
+                    BinaryPrimitives.WriteInt32BigEndian(tail[(4 + (4 * e))..], keyLength + EntryOffsets[e]);
                 }
 
-                BinaryPrimitives.WriteInt32BigEndian(payload.AsSpan(dataLength + 4 + (4 * entries)), keyLength + dataLength);
-                nevBufSize = entries + 2;
+                BinaryPrimitives.WriteInt32BigEndian(tail[(4 + (4 * entries))..], keyLength + dataLength);
+                byte[] stored = RootCompressor.CompressPooled(payload.AsSpan(0, length), compression, out int storedLength);
+                return new BasketPayload(stored, storedLength, length, keyLength + dataLength, entries + 2);
             }
-            else
+            finally
             {
-                payload = Data.ToArray();
-                nevBufSize = ElementSize * Definition.ItemSize;
+                ArrayPool<byte>.Shared.Return(payload);
             }
-
-            return (RootCompressor.Compress(payload, compression), payload.Length, keyLength + dataLength, nevBufSize);
         }
 
         private static (char Letter, int Size) LetterOf(Type type) =>

@@ -15,4 +15,7 @@ public sealed record RootTreeWriterOptions
 
     /// <summary>Largest number of threads compressing the baskets of a cluster (default: all cores).</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Friend trees recorded in the tree (<c>fFriends</c>), so ROOT resolves their branches too.</summary>
+    public IReadOnlyList<RootFriend> Friends { get; init; } = [];
 }
