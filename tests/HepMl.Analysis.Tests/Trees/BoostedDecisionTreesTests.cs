@@ -36,24 +36,7 @@ public partial class BoostedDecisionTreesTests
         BoostedDecisionTrees forest = SmallForest(out Dataset data);
         for (int rows = 0; rows <= 257; rows += rows < 40 ? 1 : 31)
         {
-            Dataset slice = data.Subset(Enumerable.Range(0, rows).ToArray());
-            bool saved = ForestKernels.Avx2Enabled;
-            try
-            {
-                ForestKernels.Avx2Enabled = true;
-                float[] vector = forest.RawScore(slice);
-                ForestKernels.Avx2Enabled = false;
-                float[] scalar = forest.RawScore(slice);
-                Assert.That(vector, Is.EqualTo(scalar), $"{rows} rows");
-                for (int i = 0; i < rows; i++)
-                {
-                    Assert.That(scalar[i], Is.EqualTo(WalkMargin(forest, slice, i)), $"row {i} of {rows}");
-                }
-            }
-            finally
-            {
-                ForestKernels.Avx2Enabled = saved;
-            }
+            AssertVectorEqualsScalarAndWalk(forest, data.Subset(Enumerable.Range(0, rows).ToArray()), $"{rows} rows");
         }
     }
 
@@ -125,6 +108,12 @@ public partial class BoostedDecisionTreesTests
             NumberOfTrees = 3, MaxDepth = depth, MinChildWeight = 0.01, ThreadCount = 1,
         });
         Assert.That(forest.Trees.Max(t => t.Depth), Is.EqualTo(depth));
+        AssertVectorEqualsScalarAndWalk(forest, data, $"depth {depth}");
+    }
+
+    /// <summary>Raw scores of the vector kernel equal the scalar twin's, which equal a walk of every tree.</summary>
+    private static void AssertVectorEqualsScalarAndWalk(BoostedDecisionTrees forest, Dataset data, string what)
+    {
         bool saved = ForestKernels.Avx2Enabled;
         try
         {
@@ -132,10 +121,10 @@ public partial class BoostedDecisionTreesTests
             float[] vector = forest.RawScore(data);
             ForestKernels.Avx2Enabled = false;
             float[] scalar = forest.RawScore(data);
-            Assert.That(vector, Is.EqualTo(scalar));
+            Assert.That(vector, Is.EqualTo(scalar), what);
             for (int i = 0; i < data.RowCount; i++)
             {
-                Assert.That(scalar[i], Is.EqualTo(WalkMargin(forest, data, i)), $"row {i}");
+                Assert.That(scalar[i], Is.EqualTo(WalkMargin(forest, data, i)), $"row {i}, {what}");
             }
         }
         finally
