@@ -1,12 +1,17 @@
 #!/usr/bin/python3
-"""Side-by-side table of uproot and HepMl read times from root_read_vs_uproot.sh's JSON lines.
+"""Side-by-side table of uproot and HepMl read figures from root_read_vs_uproot.sh's JSON lines.
 
-    /usr/bin/python3 bench/peers/root_read_table.py DIR/root_read.jsonl --manifest DIR/make_big_root.json [--run RUN_ID]
+    /usr/bin/python3 bench/peers/root_read_table.py DIR/root_read.jsonl --manifest DIR/make_big_root.json
+        [--manifest OTHER/make_big_root.json] [--run RUN_ID]
 
-"values" is "ok" when every branch's count and bits equal the writer's and its sum agrees to 1e-9 (relative).
+Each (file, entries, reader, mode, threads) has one timed read per round; the tables give medians over the rounds
+(seconds, Mentries/s, MB/s of decoded values), the ratio of the medians, the host's busy share by other processes
+during the reads (median and max) and the process CPU time. "values" is "ok" when every branch's count and bits equal
+the writer's and its sum agrees to 1e-9 (relative) in every round.
 """
 import argparse
 import json
+import statistics
 
 
 def check(sums, expected):
@@ -21,50 +26,65 @@ def check(sums, expected):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("jsonl")
-    ap.add_argument("--manifest")
+    ap.add_argument("--manifest", action="append", default=[])
     ap.add_argument("--run")
     a = ap.parse_args()
     expected = {}
-    if a.manifest:
-        with open(a.manifest) as fh:
-            expected = json.load(fh).get("files", {})
+    for path in a.manifest:
+        with open(path) as fh:
+            for name, record in json.load(fh).get("files", {}).items():
+                expected[(name, record["entries"])] = record.get("expected")
     rows = [json.loads(l) for l in open(a.jsonl) if l.startswith("{")]
     if a.run:
         rows = [r for r in rows if r.get("run_id") == a.run]
-    by_key = {}
+    groups = {}
     for r in rows:
-        by_key[(r["file"], r["threads"], r.get("reader", "uproot"), r.get("mode", "full"))] = r
+        key = (r["file"], r["entries"], r.get("reader", "uproot"), r.get("mode", "full"), r["threads"])
+        groups.setdefault(key, []).append(r)
 
-    def fmt(r):
-        busy = max(r["other_busy"]) if r.get("other_busy") else float("nan")
-        return "%.3f" % r["seconds"], "%.2f" % (r["entries_per_s"] / 1e6), "%.0f" % r["MB_per_s"], \
-            "%d/%d" % (r["clean_runs"], len(r["all_seconds"])), "%.0f%%" % (100 * busy)
+    def summary(runs):
+        med = statistics.median
+        busy = [b for r in runs for b in r.get("other_busy", [])]
+        checks = {check(r["sums"], expected.get((r["file"], r["entries"]))) for r in runs}
+        return {
+            "n": len(runs),
+            "seconds": med(r["seconds"] for r in runs),
+            "meps": med(r["entries_per_s"] for r in runs) / 1e6,
+            "mbps": med(r["MB_per_s"] for r in runs),
+            "cpu": med(r["best_user_s"] + r["best_system_s"] for r in runs),
+            "busy_med": med(busy) if busy else float("nan"),
+            "busy_max": max(busy) if busy else float("nan"),
+            "clean": sum(r["clean_runs"] for r in runs),
+            "values": "ok" if checks == {"ok"} else ";".join(sorted(checks)),
+            "rss": max(r.get("peak_working_set_mb", float("nan")) for r in runs),
+        }
 
-    print("| file | entries | threads | uproot s | HepMl s | HepMl / uproot speed | HepMl vs uproot 1 thread | "
-          "uproot Mentries/s | HepMl Mentries/s | HepMl MB/s | clean runs (uproot, HepMl) | max other busy (uproot, HepMl) | values (uproot, HepMl) |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|")
-    for (file, threads, reader, mode), r in sorted(by_key.items()):
-        if reader != "hepml" or mode != "full":
+    print("| file | entries | threads | rounds | uproot s | HepMl s | uproot Mentries/s | HepMl Mentries/s | uproot MB/s | "
+          "HepMl MB/s | HepMl / uproot | HepMl vs uproot 1 thread | CPU s (uproot, HepMl) | other busy median/max % "
+          "(uproot, HepMl) | clean reads (uproot, HepMl) | values (uproot, HepMl) |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|---|")
+    for (file, entries, reader, mode, threads), runs in sorted(groups.items()):
+        if reader != "hepml" or mode != "full" or (file, entries, "uproot", "full", threads) not in groups:
             continue
-        u = by_key.get((file, threads, "uproot", "full"))
-        u1 = by_key.get((file, 1, "uproot", "full"))
-        if u is None:
-            continue
-        exp = expected.get(file, {}).get("expected")
-        hs, hm, hmb, hc, hb = fmt(r)
-        us, um, _, uc, ub = fmt(u)
-        print("| %s | %d | %d | %s | %s | %.2fx | %s | %s | %s | %s | %s, %s | %s, %s | %s, %s |" % (
-            file, r["entries"], threads, us, hs, u["seconds"] / r["seconds"],
-            "%.2fx" % (u1["seconds"] / r["seconds"]) if u1 else "-", um, hm, hmb, uc, hc, ub, hb,
-            check(u["sums"], exp), check(r["sums"], exp)))
+        h = summary(runs)
+        u = summary(groups[(file, entries, "uproot", "full", threads)])
+        u1 = groups.get((file, entries, "uproot", "full", 1))
+        vs1 = "%.2fx" % (summary(u1)["seconds"] / h["seconds"]) if u1 else "-"
+        print("| %s | %d | %d | %d/%d | %.3f | %.3f | %.2f | %.2f | %.0f | %.0f | %.2fx | %s | %.1f, %.1f | %.0f/%.0f, %.0f/%.0f | %d, %d | %s, %s |" % (
+            file, entries, threads, u["n"], h["n"], u["seconds"], h["seconds"], u["meps"], h["meps"], u["mbps"], h["mbps"],
+            u["seconds"] / h["seconds"], vs1, u["cpu"], h["cpu"], 100 * u["busy_med"], 100 * u["busy_max"],
+            100 * h["busy_med"], 100 * h["busy_max"], u["clean"], h["clean"], u["values"], h["values"]))
     print()
-    print("| file | entries | mode | threads | best s | peak working set MB | values |")
-    print("|---|---:|---|---:|---:|---:|---|")
-    for (file, threads, reader, mode), r in sorted(by_key.items()):
-        if reader == "hepml":
-            print("| %s | %d | %s | %d | %.3f | %.0f | %s |" % (
-                file, r["entries"], mode, threads, r["seconds"], r.get("peak_working_set_mb", float("nan")),
-                check(r["sums"], expected.get(file, {}).get("expected"))))
+    print("| HepMl | file | entries | mode | threads | rounds | median s | Mentries/s | MB/s | peak working set MB (max) | "
+          "other busy median/max % | values |")
+    print("|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|---|")
+    for (file, entries, reader, mode, threads), runs in sorted(groups.items(), key=lambda kv: (kv[0][3], kv[0][0], kv[0][1], kv[0][4])):
+        if reader != "hepml":
+            continue
+        h = summary(runs)
+        print("| | %s | %d | %s | %d | %d | %.3f | %.2f | %.0f | %.0f | %.0f/%.0f | %s |" % (
+            file, entries, mode, threads, h["n"], h["seconds"], h["meps"], h["mbps"], h["rss"],
+            100 * h["busy_med"], 100 * h["busy_max"], h["values"]))
 
 
 if __name__ == "__main__":

@@ -1,27 +1,40 @@
 #!/usr/bin/env bash
 # HepMl's ROOT reader and uproot on the same big TTree files, side by side in one run.
 #
-#   bench/peers/root_read_vs_uproot.sh [DIR] [ENTRIES] [REPEAT]
+#   bench/peers/root_read_vs_uproot.sh [DIR] [ENTRIES] [ROUNDS] [SMALL_DIR] [SMALL_ENTRIES]
 #
 # DIR (default /tmp/bigroot) holds events_{zlib1,lz4_4,zstd5}.root made by ../shared/peers/uproot/make_big_root.py;
-# missing files are written with ENTRIES entries (default 5,000,000; the peer's default is 20M). Needs uproot's
-# source (set UPROOT_SRC, default /tmp/uproot5; see ../shared/peers/uproot/README.md) and Debian's python3.
-# For each file and 1 and 2 threads, uproot's read_bench.py and HepMl's `root-read` (both: one warm-up, best of
-# REPEAT clean reads, all 16 branches decoded into typed arrays, jagged as offsets + content) run one after the
-# other and append JSON lines to DIR/root_read.jsonl; HepMl's streaming mode (chunks of 1M entries, reused buffers)
-# adds its peak working set. The table is printed by root_read_table.py, values checked against the writer's
-# make_big_root.json. QUIET_WAIT (default 60) bounds how long each timed read waits for a quiet host.
+# missing files are written with ENTRIES entries (default 20,000,000, the peer's default). SMALL_DIR (default
+# /tmp/bigroot5m) gets a ZSTD file of SMALL_ENTRIES (default 5,000,000) for the streaming-memory comparison.
+# Needs uproot's source (UPROOT_SRC, default /tmp/uproot5; see ../shared/peers/uproot/README.md) and Debian's python3.
+#
+# ROUNDS (default 3) rounds; in each, for every file and for 1 and 2 threads, the script first waits for a quiet host
+# (common.py wait-quiet, up to QUIET_START seconds, default 300), then runs uproot's read_bench.py and HepMl's
+# `root-read` one after the other, alternating which goes first from round to round. Each run is one warm-up read and
+# one timed read (its own quiet wait of up to QUIET_WAIT s, default 60; the host's busy share by other processes is
+# measured during the read; up to EXTRA_TRIES, default 1, more reads may replace a busy one): all 16 branches
+# decoded into typed arrays, jagged branches as offsets + content.
+# uproot with 2 threads uses its decompression and interpretation executors (two ThreadPoolExecutor(2)).
+# Then HepMl's streaming mode (chunks of 1M entries, reused buffers) reads the big and the small ZSTD file and
+# reports its peak working set. Everything is appended to DIR/root_read.jsonl; root_read_table.py prints medians
+# over the rounds, ratios and value checks against the writer's make_big_root.json. SKIP_BUILD=1 reuses the
+# benchmark binary already in DIR/hepml-bench-bin.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
-PEER="$(cd "$REPO/../shared/peers/uproot" && pwd)"
+PEERS="$(cd "$REPO/../shared/peers" && pwd)"
+PEER="$PEERS/uproot"
 PY=/usr/bin/python3
 DIR="${1:-/tmp/bigroot}"
-ENTRIES="${2:-5000000}"
-REPEAT="${3:-3}"
-QUIET_WAIT="${QUIET_WAIT:-60}"   # seconds each timed read may wait for a quiet host (both readers)
+ENTRIES="${2:-20000000}"
+ROUNDS="${3:-3}"
+SMALL_DIR="${4:-/tmp/bigroot5m}"
+SMALL_ENTRIES="${5:-5000000}"
+QUIET_START="${QUIET_START:-300}"
+QUIET_WAIT="${QUIET_WAIT:-60}"
+EXTRA_TRIES="${EXTRA_TRIES:-1}"   # further reads allowed to replace one taken while the host was busy
 OUT="$DIR/root_read.jsonl"
-mkdir -p "$DIR"
+mkdir -p "$DIR" "$SMALL_DIR"
 
 eval "$("$PEER/setup.sh" "${UPROOT_SRC:-/tmp/uproot5}")"
 for c in zlib1 lz4_4 zstd5; do
@@ -29,24 +42,48 @@ for c in zlib1 lz4_4 zstd5; do
         "$PY" "$PEER/make_big_root.py" "$DIR" --entries "$ENTRIES" --compressions "$c" >&2
     fi
 done
+if [ ! -f "$SMALL_DIR/events_zstd5.root" ]; then
+    "$PY" "$PEER/make_big_root.py" "$SMALL_DIR" --entries "$SMALL_ENTRIES" --compressions zstd5 >&2
+fi
 
-dotnet build "$REPO/bench/HepMl.Benchmarks" -c Release -nodeReuse:false -v q >&2
-BENCH="$REPO/bench/HepMl.Benchmarks/bin/Release/net10.0/HepMl.Benchmarks"
+# Built into its own folder so that a rebuild elsewhere cannot change the binary mid-run.
+BIN="$DIR/hepml-bench-bin"
+[ -n "${SKIP_BUILD:-}" ] || dotnet build "$REPO/bench/HepMl.Benchmarks" -c Release -nodeReuse:false -v q -o "$BIN" >&2
+BENCH="$BIN/HepMl.Benchmarks"
 
 run_id="$(date -u +%Y%m%dT%H%M%SZ)"
-for c in zlib1 lz4_4 zstd5; do
-    f="$DIR/events_$c.root"
-    for t in 1 2; do
-        echo "root_read_vs_uproot: $(basename "$f") threads=$t uproot" >&2
-        "$PY" "$PEER/read_bench.py" "$f" --threads "$t" --repeat "$REPEAT" --quiet-wait "$QUIET_WAIT" \
-            | "$PY" -c 'import json,sys; r=json.loads(sys.stdin.read()); r.update(reader="uproot", mode="full", run_id=sys.argv[1]); print(json.dumps(r))' "$run_id" >> "$OUT"
-        echo "root_read_vs_uproot: $(basename "$f") threads=$t hepml" >&2
-        "$BENCH" root-read "$f" --threads "$t" --repeat "$REPEAT" --quiet-wait "$QUIET_WAIT" \
-            | "$PY" -c 'import json,sys; r=json.loads(sys.stdin.read()); r.update(run_id=sys.argv[1]); print(json.dumps(r))' "$run_id" >> "$OUT"
+tag() { "$PY" "$PEERS/common.py" annotate run_id="$run_id" round="$1" reader="$2" host_busy_before="$3"; }
+uproot_read() {  # round file threads busy
+    "$PY" "$PEER/read_bench.py" "$2" --threads "$3" --repeat 1 --extra-tries "$EXTRA_TRIES" --quiet-wait "$QUIET_WAIT" \
+        | "$PY" "$PEERS/common.py" annotate mode=full | tag "$1" uproot "$4" >> "$OUT"
+}
+hepml_read() {  # round file threads busy [extra options]
+    local round="$1" file="$2" threads="$3" busy="$4"
+    shift 4
+    "$BENCH" root-read "$file" --threads "$threads" --repeat 1 --extra-tries "$EXTRA_TRIES" --quiet-wait "$QUIET_WAIT" "$@" \
+        | tag "$round" hepml "$busy" >> "$OUT"
+}
+
+for round in $(seq 1 "$ROUNDS"); do
+    for c in zlib1 lz4_4 zstd5; do
+        f="$DIR/events_$c.root"
+        for t in 1 2; do
+            busy="$("$PY" "$PEERS/common.py" wait-quiet "$QUIET_START" 0.25)"
+            echo "root_read_vs_uproot: round $round $(basename "$f") threads=$t (host busy $busy)" >&2
+            if [ $((round % 2)) -eq 1 ]; then
+                uproot_read "$round" "$f" "$t" "$busy"
+                hepml_read "$round" "$f" "$t" "$busy"
+            else
+                hepml_read "$round" "$f" "$t" "$busy"
+                uproot_read "$round" "$f" "$t" "$busy"
+            fi
+        done
     done
-    echo "root_read_vs_uproot: $(basename "$f") threads=2 hepml streaming" >&2
-    "$BENCH" root-read "$f" --threads 2 --repeat "$REPEAT" --quiet-wait "$QUIET_WAIT" --mode stream --chunk 1000000 \
-        | "$PY" -c 'import json,sys; r=json.loads(sys.stdin.read()); r.update(run_id=sys.argv[1]); print(json.dumps(r))' "$run_id" >> "$OUT"
+    for f in "$DIR/events_zstd5.root" "$SMALL_DIR/events_zstd5.root"; do
+        busy="$("$PY" "$PEERS/common.py" wait-quiet "$QUIET_START" 0.25)"
+        echo "root_read_vs_uproot: round $round $f streaming (host busy $busy)" >&2
+        hepml_read "$round" "$f" 2 "$busy" --mode stream --chunk 1000000
+    done
 done
 
-"$PY" "$HERE/root_read_table.py" "$OUT" --manifest "$DIR/make_big_root.json" --run "$run_id"
+"$PY" "$HERE/root_read_table.py" "$OUT" --manifest "$DIR/make_big_root.json" --manifest "$SMALL_DIR/make_big_root.json" --run "$run_id"

@@ -11,6 +11,8 @@ trees can be compared node for node through their predictions on the training ev
   xgb_regression.json  XGBoost hist, reg:squarederror, weighted
   xgb_multiclass.json  XGBoost hist, multi:softprob, 3 classes
   xgb_l1_lossguide.json XGBoost hist, binary:logistic, alpha=0.5, lambda=2, min_child_weight=3, lossguide, max_leaves=6
+  xgb_auc_binned.json  XGBoost hist with the issue's settings (200 trees, depth 6, eta 0.1, max_bin 256) on a small
+                       weighted HIGGS-like sample on value grids: the test AUC HepMl must come within 0.002 of
   sk_adaboost.json     scikit-learn AdaBoostClassifier(SAMME) on depth-3 exact trees = TMVA AdaBoost, nCuts<0
   sk_gradboost.json    scikit-learn GradientBoostingClassifier(init='zero') = TMVA Grad (F_tmva = F_sklearn / 2)
 
@@ -59,6 +61,45 @@ def xgb_case(out, name, X, y, w, params, rounds, Xtest, output_margin=True):
         "train_margin": matrix(np.asarray(train_margin).reshape(len(X), -1)),
         "test_features": matrix(Xtest),
         "test_margin": matrix(np.asarray(test_margin).reshape(len(Xtest), -1)),
+    })
+
+
+def auc_case(out, rng):
+    """HIGGS-like features (pt-like exponential tails, eta-like normals, a mass peak over a falling background, an
+    uninformative phi) and weights that are 1 for 90% of the events, lognormal otherwise, as in ../shared/peers' higgs
+    sets; every feature is rounded to a grid of at most 200 values, so that XGBoost (max_bin 256) and HepMl (255 value
+    bins) both give each value its own bin and see the same candidate splits.  On continuous data of this size two
+    correct hist learners differ by several 0.001 in AUC (XGBoost with max_bin 128 instead of 256 does), which would
+    make a 0.002 criterion a coin toss."""
+    n_train, n_test = 3000, 2000
+    n = n_train + n_test
+    y = (rng.random(n) < 0.5).astype(np.int32)
+    X = np.empty((n, 5))
+    X[:, 0] = rng.exponential(np.where(y == 1, 70.0, 40.0))                 # pt
+    X[:, 1] = rng.normal(0, np.where(y == 1, 0.9, 1.5))                      # eta
+    X[:, 2] = np.where((y == 1) & (rng.random(n) < 0.7), rng.normal(125, 10, n), 40 + rng.exponential(90, n))  # mass
+    X[:, 3] = rng.exponential(np.where(y == 1, 80.0, 60.0))                 # met
+    X[:, 4] = rng.uniform(-np.pi, np.pi, n)                                  # phi (no information)
+    steps = [2.5, 0.05, 2.5, 2.5, 0.05]
+    for j, step in enumerate(steps):
+        X[:, j] = np.round(np.clip(X[:, j], np.quantile(X[:, j], 0.001), np.quantile(X[:, j], 0.999)) / step) * step
+        assert len(np.unique(X[:, j])) <= 200, (j, len(np.unique(X[:, j])))
+    X = np.array([[float("%.6g" % v) for v in row] for row in X], dtype=np.float32)
+    w = np.where(rng.random(n) < 0.9, 1.0, rng.lognormal(0, 0.3, n)).astype(np.float32)
+    w = np.array([float("%.4g" % v) for v in w], dtype=np.float32)
+    params = {"objective": "binary:logistic", "eta": 0.1, "max_depth": 6, "tree_method": "hist", "max_bin": 256,
+              "nthread": 1, "seed": 0, "base_score": 0.5}
+    d = xgb.DMatrix(X[:n_train], label=y[:n_train], weight=w[:n_train], nthread=1)
+    bst = xgb.train(params, d, num_boost_round=200)
+    p = bst.predict(xgb.DMatrix(X[n_train:], nthread=1))
+    from sklearn.metrics import roc_auc_score
+    write(out, "xgb_auc_binned.json", {
+        "params": params, "rounds": 200, "n_train": n_train,
+        # Six significant digits: parsing them into float32 gives exactly the values XGBoost trained on.
+        "features": [[float("%.6g" % v) for v in row] for row in X.tolist()], "labels": y.astype(float).tolist(),
+        "weights": [float("%.4g" % v) for v in w.tolist()],
+        "test_auc": float(roc_auc_score(y[n_train:], p)),
+        "test_auc_weighted": float(roc_auc_score(y[n_train:], p, sample_weight=w[n_train:])),
     })
 
 
@@ -137,6 +178,8 @@ def main():
         "features": matrix(X), "labels": y.astype(float).tolist(),
         "probability": to_list(gb.predict_proba(X)[:, 1]),
     })
+
+    auc_case(out, np.random.default_rng(20261122))
 
 
 if __name__ == "__main__":

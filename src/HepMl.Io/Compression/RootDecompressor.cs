@@ -145,7 +145,7 @@ internal static class RootDecompressor
                             offset);
                     }
 
-                    int produced = Lz4BlockDecoder.Decode(lz4, target);
+                    int produced = Lz4Codec.Decode(lz4, target);
                     if (produced < 0)
                     {
                         throw context.Error($"LZ4 block {block} is malformed (a literal run or match leaves the buffers)", offset);

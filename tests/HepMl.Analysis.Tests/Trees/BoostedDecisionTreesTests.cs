@@ -36,24 +36,7 @@ public partial class BoostedDecisionTreesTests
         BoostedDecisionTrees forest = SmallForest(out Dataset data);
         for (int rows = 0; rows <= 257; rows += rows < 40 ? 1 : 31)
         {
-            Dataset slice = data.Subset(Enumerable.Range(0, rows).ToArray());
-            bool saved = ForestKernels.Avx2Enabled;
-            try
-            {
-                ForestKernels.Avx2Enabled = true;
-                float[] vector = forest.RawScore(slice);
-                ForestKernels.Avx2Enabled = false;
-                float[] scalar = forest.RawScore(slice);
-                Assert.That(vector, Is.EqualTo(scalar), $"{rows} rows");
-                for (int i = 0; i < rows; i++)
-                {
-                    Assert.That(scalar[i], Is.EqualTo(WalkMargin(forest, slice, i)), $"row {i} of {rows}");
-                }
-            }
-            finally
-            {
-                ForestKernels.Avx2Enabled = saved;
-            }
+            AssertVectorEqualsScalarAndWalk(forest, data.Subset(Enumerable.Range(0, rows).ToArray()), $"{rows} rows");
         }
     }
 
@@ -107,6 +90,47 @@ public partial class BoostedDecisionTreesTests
         Assert.That(forest.Score(permuted), Is.EqualTo(scores));
         var missing = new Dataset(["x0", "x1"], [data.Column(0).ToArray(), data.Column(1).ToArray()]);
         Assert.That(() => forest.Score(missing), Throws.ArgumentException.With.Message.Contains("no feature 'x2'"));
+    }
+
+    /// <summary>Depths 1..8 reach every node lookup of the vector kernel: permuted tables (levels 0-2, 3, 4, 5) and
+    /// gathers below.</summary>
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(4)]
+    [TestCase(5)]
+    [TestCase(6)]
+    [TestCase(8)]
+    public void Score_VectorKernel_EqualsScalarTwinAndTreeWalk_AtEveryDepth(int depth)
+    {
+        SmallForest(out Dataset data);
+        BoostedDecisionTrees forest = GradientBoostingTrainer.Train(data, new GradientBoostingOptions
+        {
+            NumberOfTrees = 3, MaxDepth = depth, MinChildWeight = 0.01, ThreadCount = 1,
+        });
+        Assert.That(forest.Trees.Max(t => t.Depth), Is.EqualTo(depth));
+        AssertVectorEqualsScalarAndWalk(forest, data, $"depth {depth}");
+    }
+
+    /// <summary>Raw scores of the vector kernel equal the scalar twin's, which equal a walk of every tree.</summary>
+    private static void AssertVectorEqualsScalarAndWalk(BoostedDecisionTrees forest, Dataset data, string what)
+    {
+        bool saved = ForestKernels.Avx2Enabled;
+        try
+        {
+            ForestKernels.Avx2Enabled = true;
+            float[] vector = forest.RawScore(data);
+            ForestKernels.Avx2Enabled = false;
+            float[] scalar = forest.RawScore(data);
+            Assert.That(vector, Is.EqualTo(scalar), what);
+            for (int i = 0; i < data.RowCount; i++)
+            {
+                Assert.That(scalar[i], Is.EqualTo(WalkMargin(forest, data, i)), $"row {i}, {what}");
+            }
+        }
+        finally
+        {
+            ForestKernels.Avx2Enabled = saved;
+        }
     }
 
     [Test]

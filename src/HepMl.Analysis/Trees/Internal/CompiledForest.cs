@@ -73,8 +73,8 @@ internal sealed unsafe class CompiledForest
         {
             _internalPerTree = (1 << depth) - 1;
             _leavesPerTree = 1 << depth;
-            _featureWord = new int[treeCount * _internalPerTree];
-            _threshold = new float[treeCount * _internalPerTree];
+            _featureWord = new int[(treeCount * _internalPerTree) + ForestKernels.TablePadding];
+            _threshold = new float[(treeCount * _internalPerTree) + ForestKernels.TablePadding];
             _leafValue = new double[treeCount * _leavesPerTree];
             _treeRoot = [];
             _children = [];

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace HepMl.Analysis.Trees.Internal;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace HepMl.Analysis.Trees.Internal;
 /// of the histogram with NaN tried on both sides, and a stable partition of the node's event list.
 /// </summary>
 /// <remarks>
-/// Work is spread over threads by events, not by nodes: the events of all nodes whose histograms are built at one
+/// The root of a tree on every event is built from the feature columns, one feature per thread. Below it, work is
+/// spread over threads by events, not by nodes: the events of all nodes whose histograms are built at one
 /// level are concatenated and cut into one equal slice per thread, and a node cut in two gets a private histogram per
 /// slice that is summed afterwards in slice order, so results do not depend on timing. Partitions run in chunks the
 /// same way. Depth-wise growth splits a whole level at a time; leaf-wise growth splits the leaf with the largest gain.
@@ -88,7 +91,16 @@ internal sealed unsafe class HistogramTreeGrower
         int maxLeaves = _settings.MaxLeaves > 0 ? _settings.MaxLeaves : int.MaxValue;
 
         AttachHistogram(root);
-        BuildHistograms([root]);
+        if (rowCount == _data.RowCount)
+        {
+            // Every event, in order: read the feature columns in sequence.
+            BuildRootByColumns(root);
+        }
+        else
+        {
+            BuildHistograms([root]);
+        }
+
         (root.Gradient, root.Hessian) = Totals(root);
         if (maxDepth > 0 && maxLeaves > 1)
         {
@@ -409,6 +421,33 @@ internal sealed unsafe class HistogramTreeGrower
                 }
             }
         }
+    }
+
+    /// <summary>The root's histogram when it holds every event in order, feature by feature in parallel (each feature's
+    /// slots are written by one thread, so no partial histograms are needed).</summary>
+    private void BuildRootByColumns(GrowNode root)
+    {
+        double[] histogram = root.Histogram!;
+        int[]? counts = root.CountHistogram;
+        int rowCount = root.Count;
+        Parallel.For(0, _allowedFeatures.Length, _parallel, () => ArrayPool<double>.Shared.Rent(HistogramKernels.ColumnScratchLength),
+            (k, _, scratch) =>
+            {
+                int f = _allowedFeatures[k];
+                fixed (byte* column = _data.ColumnBins[f])
+                fixed (GradientPair* gradients = _gradients)
+                fixed (double* h = histogram)
+                fixed (int* c = counts)
+                fixed (double* copies = scratch)
+                {
+                    HistogramKernels.BuildColumn(
+                        column, gradients, rowCount, h + (f * HistogramKernels.FeatureStride),
+                        c is null ? null : c + (f * HistogramKernels.CountStride), copies);
+                }
+
+                return scratch;
+            },
+            scratch => ArrayPool<double>.Shared.Return(scratch));
     }
 
     private void AddRows(int start, int count, double[] histogram, int[]? counts)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using HepMl.Io.Columns;
 using HepMl.Io.Root.Trees;
 
@@ -47,19 +49,46 @@ internal sealed class FixedDecoder<T> : ColumnDecoder
     private void Fill(TreeBranch branch, BasketSlice[] slices, int threads, T[] values)
     {
         int entryBytes = _valuesPerEntry * _encoding.DiskSize;
+        string objectPath = branch.Tree.Path + "/" + branch.Path;
+
+        // Plain numbers of the output's own size can be decompressed straight into the output and swapped in place.
+        bool direct = _encoding.Encoding == DiskEncoding.Plain && _encoding.DiskSize == Unsafe.SizeOf<T>();
         ForEach(slices.Length, threads, i =>
         {
             BasketSlice slice = slices[i];
-            using LoadedBasket basket = BasketLoader.Load(branch.Tree.File, slice.Basket, branch.Tree.Path + "/" + branch.Path);
-            long expected = (long)slice.Basket.Entries * entryBytes;
-            if (basket.DataLength != expected)
+            Span<T> target = values.AsSpan(slice.Output * _valuesPerEntry, slice.Count * _valuesPerEntry);
+            if (direct && slice.First == 0 && slice.Count == slice.Basket.Entries)
             {
-                throw Error(branch, slice.Basket,
-                    $"basket holds {basket.DataLength} bytes but {slice.Basket.Entries} entries of {Type.Name} need {expected}");
+                Span<byte> bytes = MemoryMarshal.AsBytes(target);
+                if (BasketLoader.Load(branch.Tree.File, slice.Basket, objectPath, bytes) is not { } loaded)
+                {
+                    _encoding.Decode<T>(bytes, target);
+                    return;
+                }
+
+                using (loaded)
+                {
+                    Decode(branch, loaded, slice, entryBytes, target);
+                }
+
+                return;
             }
 
-            ReadOnlySpan<byte> source = basket.Data.Slice(slice.First * entryBytes, slice.Count * entryBytes);
-            _encoding.Decode(source, values.AsSpan(slice.Output * _valuesPerEntry, slice.Count * _valuesPerEntry));
+            using LoadedBasket basket = BasketLoader.Load(branch.Tree.File, slice.Basket, objectPath);
+            Decode(branch, basket, slice, entryBytes, target);
         });
+    }
+
+    private void Decode(TreeBranch branch, LoadedBasket basket, BasketSlice slice, int entryBytes, Span<T> target)
+    {
+        long expected = (long)slice.Basket.Entries * entryBytes;
+        if (basket.DataLength != expected)
+        {
+            throw Error(branch, slice.Basket,
+                $"basket holds {basket.DataLength} bytes but {slice.Basket.Entries} entries of {Type.Name} need {expected}");
+        }
+
+        ReadOnlySpan<byte> source = basket.Data.Slice(slice.First * entryBytes, slice.Count * entryBytes);
+        _encoding.Decode(source, target);
     }
 }

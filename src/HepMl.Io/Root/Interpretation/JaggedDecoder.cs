@@ -16,6 +16,7 @@ internal sealed class JaggedDecoder<T> : ColumnDecoder
     private readonly int _headerBytes;
     private readonly int _itemBytes;
     private readonly int _itemSize;
+    private readonly int _itemShift;
 
     public JaggedDecoder(ColumnType type, ValueEncoding encoding, int headerBytes)
         : base(type)
@@ -24,6 +25,7 @@ internal sealed class JaggedDecoder<T> : ColumnDecoder
         _headerBytes = headerBytes;
         _itemSize = type.ItemSize;
         _itemBytes = _itemSize * encoding.DiskSize;
+        _itemShift = System.Numerics.BitOperations.IsPow2(_itemBytes) ? System.Numerics.BitOperations.Log2((uint)_itemBytes) : -1;
     }
 
     protected override ColumnData ReadSlices(TreeBranch branch, BasketSlice[] slices, EntryRange range, int threads)
@@ -64,10 +66,11 @@ internal sealed class JaggedDecoder<T> : ColumnDecoder
             offsets[0] = 0;
             ForEach(slices.Length, threads, i => Count(branch, baskets[i], slices[i], offsets));
             long total = 0;
+            long limit = int.MaxValue / Math.Max(_itemSize, 1);
             for (int i = 1; i <= entries; i++)
             {
                 total += offsets[i];
-                if (total > int.MaxValue / Math.Max(_itemSize, 1))
+                if (total > limit)
                 {
                     throw new ArgumentOutOfRangeException(nameof(range), range, "more than 2^31 values in one read; iterate in smaller chunks");
                 }
@@ -78,7 +81,8 @@ internal sealed class JaggedDecoder<T> : ColumnDecoder
             int count = (int)total * _itemSize;
             if (exact ? values.Length != count : values.Length < count)
             {
-                values = GC.AllocateUninitializedArray<T>(count);
+                // A reused buffer grows with headroom, so chunks of varying size do not reallocate each time.
+                values = GC.AllocateUninitializedArray<T>(exact ? count : (int)Math.Min(int.MaxValue, count + (count / 4L)));
             }
 
             T[] target = values;
@@ -96,17 +100,42 @@ internal sealed class JaggedDecoder<T> : ColumnDecoder
     {
         int[] entryOffsets = basket.Offsets
             ?? throw Error(branch, slice.Basket, $"basket of a variable-length branch ({Type.Name}) has no entry offsets");
-        for (int e = 0; e < slice.Count; e++)
+        ReadOnlySpan<int> starts = entryOffsets.AsSpan(slice.First, slice.Count + 1);
+        Span<int> target = counts.AsSpan(slice.Output + 1, slice.Count);
+        bool valid = true;
+        if (_itemShift >= 0)
         {
-            int bytes = entryOffsets[slice.First + e + 1] - entryOffsets[slice.First + e] - _headerBytes;
-            if (bytes < 0 || bytes % _itemBytes != 0)
+            // Power-of-two item sizes: a shift and a mask instead of a division per entry.
+            int mask = _itemBytes - 1;
+            for (int e = 0; e < target.Length; e++)
             {
-                throw Error(branch, slice.Basket,
-                    $"entry {slice.Basket.EntryStart + slice.First + e} has {bytes + _headerBytes} bytes, which is not "
-                    + $"{_headerBytes} header bytes plus whole items of {_itemBytes} bytes ({Type.Name})");
+                int bytes = starts[e + 1] - starts[e] - _headerBytes;
+                valid &= (bytes >= 0) & ((bytes & mask) == 0);
+                target[e] = bytes >> _itemShift;
             }
+        }
+        else
+        {
+            for (int e = 0; e < target.Length; e++)
+            {
+                int bytes = starts[e + 1] - starts[e] - _headerBytes;
+                valid &= (bytes >= 0) & (bytes % _itemBytes == 0);
+                target[e] = bytes / _itemBytes;
+            }
+        }
 
-            counts[slice.Output + e + 1] = bytes / _itemBytes;
+        if (!valid)
+        {
+            for (int e = 0; e < slice.Count; e++)
+            {
+                int bytes = starts[e + 1] - starts[e] - _headerBytes;
+                if (bytes < 0 || bytes % _itemBytes != 0)
+                {
+                    throw Error(branch, slice.Basket,
+                        $"entry {slice.Basket.EntryStart + slice.First + e} has {bytes + _headerBytes} bytes, which is not "
+                        + $"{_headerBytes} header bytes plus whole items of {_itemBytes} bytes ({Type.Name})");
+                }
+            }
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using HepMl.Io.Binary;
 using HepMl.Io.Compression;
 using HepMl.Io.Root.Reading;
@@ -13,7 +15,15 @@ internal static class BasketLoader
 {
     private const int BasketHeaderSize = 2 + 4 + 4 + 4 + 4 + 1;
 
-    public static LoadedBasket Load(RootFile file, BasketInfo basket, string objectPath)
+    public static LoadedBasket Load(RootFile file, BasketInfo basket, string objectPath) =>
+        Load(file, basket, objectPath, default)!;
+
+    /// <summary>
+    /// Loads a basket; when <paramref name="directTarget"/> is not empty and the basket is compressed, has no entry
+    /// offsets and decompresses to exactly <paramref name="directTarget"/>'s length, its data are decompressed
+    /// straight into it (no intermediate buffer, no copy) and null is returned.
+    /// </summary>
+    public static LoadedBasket? Load(RootFile file, BasketInfo basket, string objectPath, Span<byte> directTarget)
     {
         string where = $"{objectPath} basket {basket.Index}";
         if (basket.Embedded is { } embedded)
@@ -80,6 +90,12 @@ internal static class BasketLoader
             {
                 ReadOnlySpan<byte> stored = raw.AsSpan(key.KeyLength, key.StoredBytes);
                 RootFile.CheckDeclaredLength(stored, key.ObjectLength, context, dataOffset);
+                if (!directTarget.IsEmpty && border == key.ObjectLength && key.ObjectLength == directTarget.Length)
+                {
+                    RootDecompressor.Decompress(stored, directTarget, context, dataOffset);
+                    return null;
+                }
+
                 buffer = ArrayPool<byte>.Shared.Rent(Math.Max(key.ObjectLength, 1));
                 try
                 {
@@ -126,26 +142,41 @@ internal static class BasketLoader
         }
     }
 
-    private static int[] ReadOffsets(ReadOnlySpan<byte> obj, int border, int entries, int keyLength, DecodeContext context, long offset)
+    internal static int[] ReadOffsets(ReadOnlySpan<byte> obj, int border, int entries, int keyLength, DecodeContext context, long offset)
     {
         var cursor = new RootCursor(obj, context, offset, decompressed: true, origin: 0) { Position = border };
         int count = cursor.ReadInt32();
-        if (count < entries || count > cursor.Remaining / 4 + 1)
+        if (count < entries || count > cursor.Remaining / 4 + 1 || (long)entries * 4 > cursor.Remaining)
         {
             throw cursor.Error($"basket has {entries} entries but {count} entry offsets");
         }
 
+        // One bulk byte swap, then a branch-free pass that rebases on the key and checks the order.
         int[] offsets = ArrayPool<int>.Shared.Rent(entries + 1);
-        for (int i = 0; i < entries; i++)
+        Span<int> values = offsets.AsSpan(0, entries);
+        BinaryPrimitives.ReverseEndianness(MemoryMarshal.Cast<byte, int>(obj.Slice(cursor.Position, entries * 4)), values);
+        int previous = 0;
+        bool ordered = true;
+        for (int i = 0; i < values.Length; i++)
         {
-            int value = cursor.ReadInt32() - keyLength;
-            if (value < 0 || value > border || (i > 0 && value < offsets[i - 1]))
+            int value = values[i] - keyLength;
+            values[i] = value;
+            ordered &= value >= previous;
+            previous = value;
+        }
+
+        if (!ordered || previous > border)
+        {
+            int bad = 0;
+            while (bad < entries - 1 && values[bad] >= (bad == 0 ? 0 : values[bad - 1]) && values[bad] <= border)
             {
-                ArrayPool<int>.Shared.Return(offsets);
-                throw cursor.Error($"entry offset {i} ({value + keyLength}) lies outside the basket data or goes backwards");
+                bad++;
             }
 
-            offsets[i] = value;
+            int found = values[bad] + keyLength;
+            ArrayPool<int>.Shared.Return(offsets);
+            throw context.Error(
+                $"entry offset {bad} ({found}) lies outside the basket data or goes backwards", offset);
         }
 
         offsets[entries] = border;
