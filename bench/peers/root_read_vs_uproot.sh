@@ -18,7 +18,7 @@
 # Then HepMl's streaming mode (chunks of 1M entries, reused buffers) reads the big and the small ZSTD file and
 # reports its peak working set. Everything is appended to DIR/root_read.jsonl; root_read_table.py prints medians
 # over the rounds, ratios and value checks against the writer's make_big_root.json. SKIP_BUILD=1 reuses the
-# benchmark binary already in DIR/hepml-bench-bin.
+# benchmark binary already in DIR/hepml-bench-bin. CODECS (default "zlib1 lz4_4 zstd5") limits the timed files.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(cd "$HERE/../.." && pwd)"
@@ -65,7 +65,7 @@ hepml_read() {  # round file threads busy [extra options]
 }
 
 for round in $(seq 1 "$ROUNDS"); do
-    for c in zlib1 lz4_4 zstd5; do
+    for c in ${CODECS:-zlib1 lz4_4 zstd5}; do
         f="$DIR/events_$c.root"
         for t in 1 2; do
             busy="$("$PY" "$PEERS/common.py" wait-quiet "$QUIET_START" 0.25)"
