@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using HepMl.Analysis.Checksums;
 using HepMl.Analysis.Trees.Internal;
 using HepMl.Io;
 

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using HepMl.Analysis.Checksums;
 using HepMl.Analysis.Tensors;
 using HepMl.Io;
 

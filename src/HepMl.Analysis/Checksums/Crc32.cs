@@ -1,6 +1,6 @@
-namespace HepMl.Analysis.NeuralNetworks.Serialization;
+namespace HepMl.Analysis.Checksums;
 
-/// <summary>CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as zlib's <c>crc32</c>.</summary>
+/// <summary>CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), as zlib's <c>crc32</c>: the footer of HepMl's model files (.hepnn, BDT).</summary>
 internal static class Crc32
 {
     private static readonly uint[] s_table = CreateTable();
