@@ -29,6 +29,9 @@ internal sealed class GradientBoostingSession
     private readonly GradientPair[] _weightAndSignal = [];
     private readonly float[]? _labelValues;
 
+    // Per event: the index of its leaf in the tree being finished (-1 outside the tree's sample).
+    private readonly int[] _leafOf;
+
     public GradientBoostingSession(
         Dataset train, GradientBoostingOptions options, Dataset? validation, IProgress<BoostingProgress>? progress, CancellationToken cancellation)
     {
@@ -93,6 +96,7 @@ internal sealed class GradientBoostingSession
         }
 
         CheckTrainingSet();
+        _leafOf = new int[_rows];
         if (options.EarlyStoppingRounds > 0 && validation is null)
         {
             throw new ArgumentException("EarlyStoppingRounds needs a validation set", nameof(validation));
@@ -139,7 +143,6 @@ internal sealed class GradientBoostingSession
             gradients[k] = new GradientPair[_rows];
         }
 
-        var scratch = new float[_rows];
         ValidationState? validation = _validation is null ? null : new ValidationState(this, _validation, baseMargins);
         var trees = new List<DecisionTree>();
         var metrics = new List<double>();
@@ -152,7 +155,7 @@ internal sealed class GradientBoostingSession
         for (int round = 0; round < _options.NumberOfTrees; round++)
         {
             _cancellation.ThrowIfCancellationRequested();
-            ComputeGradients(margins, gradients, scratch);
+            ComputeGradients(margins, gradients);
             for (int k = 0; k < _outputs; k++)
             {
                 ulong treeSeed = SplitMix64.Derive((ulong)(uint)_options.Seed, (ulong)((round * _outputs) + k + 1));
@@ -164,7 +167,7 @@ internal sealed class GradientBoostingSession
                     RefitLeavesToMedian(nodes, grower.Rows, margins);
                 }
 
-                DecisionTree tree = FinishTree(nodes, grower.Rows, quantized, k, margins, k * _rows, sampled);
+                DecisionTree tree = FinishTree(nodes, grower.Rows, sampleCount, quantized, k, margins, k * _rows, sampled);
                 validation?.Add(tree, k);
                 trees.Add(tree);
             }
@@ -292,7 +295,7 @@ internal sealed class GradientBoostingSession
         }
     }
 
-    private void ComputeGradients(float[] margins, GradientPair[][] gradients, float[] scratch)
+    private void ComputeGradients(float[] margins, GradientPair[][] gradients)
     {
         int chunks = (_rows + GradientChunk - 1) / GradientChunk;
         Parallel.For(0, chunks, _parallel, chunk =>
@@ -300,7 +303,7 @@ internal sealed class GradientBoostingSession
             int start = chunk * GradientChunk;
             int count = Math.Min(GradientChunk, _rows - start);
             Objectives.Gradients(_options.Objective, margins, _rows, _outputs, _labels, _labelValues, _targets, _weights,
-                _options.HuberDelta, gradients, scratch, start, count);
+                _options.HuberDelta, gradients, start, count);
         });
     }
 
@@ -378,16 +381,6 @@ internal sealed class GradientBoostingSession
         }
     }
 
-    private unsafe void PrefetchRow(float[] margins, int marginIndex, int row)
-    {
-        fixed (float* m = &margins[marginIndex])
-        fixed (GradientPair* stat = &_weightAndSignal[row])
-        {
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(m);
-            System.Runtime.Intrinsics.X86.Sse.Prefetch0(stat);
-        }
-    }
-
     /// <summary>Adds the tree to the margins of the eligible events left out of its sample, by walking it on the bins.</summary>
     private void AddToUnsampledMargins(List<GrowNode> nodes, float[] margins, int offset, byte[] sampled, QuantizedFeatures quantized)
     {
@@ -414,59 +407,92 @@ internal sealed class GradientBoostingSession
 
     /// <summary>Adds every leaf's value to the margins of its events and, in the same pass, sums the leaves' weights,
     /// signal weights and targets for the node statistics; then converts the nodes.</summary>
-    private DecisionTree FinishTree(
-        List<GrowNode> nodes, int[] rows, QuantizedFeatures quantized, int classIndex, float[] margins, int offset, byte[]? sampled)
+    /// <remarks>A leaf's events are scattered over the event range, so the pass first writes each event's leaf
+    /// (<see cref="_leafOf"/>, -1 for events outside the tree's sample) and then walks the events in order, one
+    /// contiguous range per thread with its own sums, added up in range order.</remarks>
+    private unsafe DecisionTree FinishTree(
+        List<GrowNode> nodes, int[] rows, int rowCount, QuantizedFeatures quantized, int classIndex, float[] margins, int offset, byte[]? sampled)
     {
         int n = nodes.Count;
+        var leafNodes = new List<int>();
+        var leafValues = new List<float>();
+        for (int id = 0; id < n; id++)
+        {
+            if (nodes[id].IsLeaf)
+            {
+                leafNodes.Add(id);
+                leafValues.Add(nodes[id].LeafValue);
+            }
+        }
+
+        int leaves = leafNodes.Count;
+        int[] leafOf = _leafOf;
+        if (rowCount < _rows)
+        {
+            Array.Fill(leafOf, -1);
+        }
+
+        Parallel.For(0, leaves, _parallel, leaf =>
+        {
+            GrowNode node = nodes[leafNodes[leaf]];
+            for (int j = node.Start; j < node.Start + node.Count; j++)
+            {
+                leafOf[rows[j]] = leaf;
+            }
+        });
+
+        int sums = _labels is not null ? 2 : 3;
+        int parts = _rows < (1 << 16) ? 1 : _threads;
+        var partSums = new double[parts][];
+        float[] values = [.. leafValues];
+        Parallel.For(0, parts, _parallel, part =>
+        {
+            int start = (int)((long)_rows * part / parts), end = (int)((long)_rows * (part + 1) / parts);
+            var acc = new double[leaves * sums];
+            fixed (int* leafOfEvent = leafOf)
+            fixed (float* leafValue = values, margin = &margins[offset])
+            fixed (double* sum = acc)
+            {
+                if (_labels is not null)
+                {
+                    fixed (GradientPair* weightAndSignal = _weightAndSignal)
+                    {
+                        AddLeavesLabelled(leafOfEvent, leafValue, margin, weightAndSignal, start, end, sum);
+                    }
+                }
+                else
+                {
+                    fixed (float* weight = _weights, target = _targets)
+                    {
+                        AddLeavesRegression(leafOfEvent, leafValue, margin, weight, target, start, end, sum);
+                    }
+                }
+            }
+
+            partSums[part] = acc;
+        });
+
         var sumWeight = new double[n];
         var signalWeight = new double[n];
         var targetSum = new double[n];
         var targetSquares = new double[n];
-        Parallel.For(0, n, _parallel, id =>
+        for (int leaf = 0; leaf < leaves; leaf++)
         {
-            GrowNode node = nodes[id];
-            if (!node.IsLeaf)
+            int id = leafNodes[leaf];
+            foreach (double[] acc in partSums)
             {
-                return;
-            }
-
-            double w = 0, s = 0, t = 0, t2 = 0;
-            float value = node.LeafValue;
-            int end = node.Start + node.Count;
-            if (_labels is not null)
-            {
-                for (int j = node.Start; j < end; j++)
+                sumWeight[id] += acc[sums * leaf];
+                if (_labels is not null)
                 {
-                    if (System.Runtime.Intrinsics.X86.Sse.IsSupported && j + HistogramKernels.PrefetchDistance < end)
-                    {
-                        PrefetchRow(margins, offset + rows[j + HistogramKernels.PrefetchDistance], rows[j + HistogramKernels.PrefetchDistance]);
-                    }
-
-                    int i = rows[j];
-                    margins[offset + i] += value;
-                    GradientPair stat = _weightAndSignal[i];
-                    w += stat.Gradient;
-                    s += stat.Hessian;
+                    signalWeight[id] += acc[(sums * leaf) + 1];
+                }
+                else
+                {
+                    targetSum[id] += acc[(sums * leaf) + 1];
+                    targetSquares[id] += acc[(sums * leaf) + 2];
                 }
             }
-            else
-            {
-                for (int j = node.Start; j < end; j++)
-                {
-                    int i = rows[j];
-                    margins[offset + i] += value;
-                    double weight = _weights[i];
-                    w += weight;
-                    t += weight * _targets![i];
-                    t2 += weight * _targets[i] * (double)_targets[i];
-                }
-            }
-
-            sumWeight[id] = w;
-            signalWeight[id] = s;
-            targetSum[id] = t;
-            targetSquares[id] = t2;
-        });
+        }
 
         if (sampled is not null)
         {
@@ -525,6 +551,42 @@ internal sealed class GradientBoostingSession
         }
 
         return new DecisionTree(result, 1.0, classIndex);
+    }
+
+    /// <summary>For events [start, end): adds its leaf's value to the margin, and its weight and signal weight to its
+    /// leaf's two sums.</summary>
+    private static unsafe void AddLeavesLabelled(
+        int* leafOf, float* leafValue, float* margins, GradientPair* weightAndSignal, int start, int end, double* sums)
+    {
+        for (int i = start; i < end; i++)
+        {
+            int leaf = leafOf[i];
+            if (leaf >= 0)
+            {
+                margins[i] += leafValue[leaf];
+                sums[2 * leaf] += weightAndSignal[i].Gradient;
+                sums[(2 * leaf) + 1] += weightAndSignal[i].Hessian;
+            }
+        }
+    }
+
+    /// <summary>For events [start, end): adds its leaf's value to the margin, and w, w·t and w·t² to its leaf's three
+    /// sums.</summary>
+    private static unsafe void AddLeavesRegression(
+        int* leafOf, float* leafValue, float* margins, float* weights, float* targets, int start, int end, double* sums)
+    {
+        for (int i = start; i < end; i++)
+        {
+            int leaf = leafOf[i];
+            if (leaf >= 0)
+            {
+                margins[i] += leafValue[leaf];
+                double weight = weights[i], target = targets[i];
+                sums[3 * leaf] += weight;
+                sums[(3 * leaf) + 1] += weight * target;
+                sums[(3 * leaf) + 2] += weight * target * target;
+            }
+        }
     }
 
     /// <summary>Validation events scored as the forest grows.</summary>

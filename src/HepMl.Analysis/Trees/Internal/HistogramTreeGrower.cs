@@ -640,7 +640,7 @@ internal sealed unsafe class HistogramTreeGrower
             fixed (int* right = _rightScratch)
             {
                 SplitFinder.PartitionChunk(
-                    column, node.Split.Bin, node.Split.MissingLeft,
+                    column, _data.RowCount, node.Split.Bin, node.Split.MissingLeft,
                     rows + start, count, left + start, right + start, out leftCounts[i], out rightCounts[i]);
             }
         });

@@ -23,7 +23,6 @@ internal static class Objectives
         float[] weights,
         double huberDelta,
         GradientPair[][] gradients,
-        float[] scratch,
         int start,
         int count)
     {
@@ -31,9 +30,7 @@ internal static class Objectives
         {
             case BoostingObjective.BinaryLogistic:
             {
-                Span<float> p = scratch.AsSpan(start, count);
-                TensorPrimitives.Sigmoid(margins.AsSpan(start, count), p);
-                LogisticPairs(p, labelValues!.AsSpan(start, count), weights.AsSpan(start, count), gradients[0].AsSpan(start, count));
+                LogisticPairs(margins.AsSpan(start, count), labelValues!.AsSpan(start, count), weights.AsSpan(start, count), gradients[0].AsSpan(start, count));
                 break;
             }
 
@@ -110,16 +107,17 @@ internal static class Objectives
 
     /// <summary>g = w(p - y), h = w·max(p(1 - p), 1e-16), eight events per AVX2 vector (the scalar loop is its twin
     /// and handles the tail).</summary>
-    private static void LogisticPairs(ReadOnlySpan<float> probabilities, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, Span<GradientPair> output)
+    /// <summary>Gradient w·(p - y) and hessian w·max(p(1 - p), floor) of each event, p = sigmoid(margin).</summary>
+    internal static void LogisticPairs(ReadOnlySpan<float> margins, ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, Span<GradientPair> output)
     {
         int i = 0;
         if (Avx.IsSupported)
         {
             Span<float> pairs = MemoryMarshal.Cast<GradientPair, float>(output);
             Vector256<float> one = Vector256.Create(1f), floor = Vector256.Create(HessianFloor);
-            for (; i + 8 <= probabilities.Length; i += 8)
+            for (; i + 8 <= margins.Length; i += 8)
             {
-                Vector256<float> p = Vector256.Create(probabilities.Slice(i, 8));
+                Vector256<float> p = LogisticFunction.Evaluate(Vector256.Create(margins.Slice(i, 8)));
                 Vector256<float> w = Vector256.Create(weights.Slice(i, 8));
                 Vector256<float> g = w * (p - Vector256.Create(labels.Slice(i, 8)));
                 Vector256<float> h = w * Vector256.Max(p * (one - p), floor);
@@ -129,9 +127,9 @@ internal static class Objectives
             }
         }
 
-        for (; i < probabilities.Length; i++)
+        for (; i < margins.Length; i++)
         {
-            float p = probabilities[i], w = weights[i];
+            float p = LogisticFunction.Evaluate(margins[i]), w = weights[i];
             output[i] = new GradientPair(w * (p - labels[i]), w * MathF.Max(p * (1f - p), HessianFloor));
         }
     }
