@@ -4,56 +4,82 @@ using NUnit.Framework;
 
 namespace HepMl.Analysis.Tests.Trees;
 
-/// <summary>The column histogram kernel (the root of a tree on every event) against its scalar twin and a plain sum, and
-/// the event partition against a plain stable partition.</summary>
+/// <summary>The histogram kernels (by rows and by column) against plain integer sums, and the event partition against
+/// a plain stable partition.</summary>
 public class HistogramKernelsTests
 {
     [Test]
-    public unsafe void BuildColumn_EqualsScalarTwinAndPlainSums_ForEveryLength()
+    public unsafe void BuildColumnAndRowKernels_GivePlainIntegerSums_ForEveryLength()
     {
         var random = new Random(11);
+        const int features = 6;
         for (int rows = 0; rows <= 257; rows++)
         {
-            var column = new byte[rows];
-            var gradients = new GradientPair[rows];
+            var bins = new byte[rows * features];
+            var columns = new byte[features][];
+            var gradients = new long[rows];
+            var expectedGradient = new long[features, 256];
+            var expectedHessian = new long[features, 256];
+            var expectedCount = new int[features, 256];
+            for (int f = 0; f < features; f++)
+            {
+                columns[f] = new byte[rows];
+            }
+
             for (int i = 0; i < rows; i++)
             {
-                // Few bins, so that neighbouring events often share a slot; 255 is the missing bin.
-                column[i] = (byte)(random.Next(6) == 0 ? QuantizedFeatures.MissingBin : random.Next(4));
-                gradients[i] = new GradientPair((float)(random.NextDouble() - 0.5), (float)random.NextDouble());
-            }
-
-            double[] vector = new double[HistogramKernels.FeatureStride], scalar = new double[HistogramKernels.FeatureStride];
-            int[] vectorCounts = new int[HistogramKernels.CountStride], scalarCounts = new int[HistogramKernels.CountStride];
-            double[] scratch = new double[HistogramKernels.ColumnScratchLength];
-            fixed (byte* c = column)
-            fixed (GradientPair* g = gradients)
-            fixed (double* v = vector, s = scalar, copies = scratch)
-            fixed (int* vc = vectorCounts, sc = scalarCounts)
-            {
-                HistogramKernels.BuildColumn(c, g, rows, v, vc, copies);
-                HistogramKernels.BuildColumnScalar(c, g, rows, s, sc, copies);
-            }
-
-            Assert.That(vector, Is.EqualTo(scalar), $"{rows} rows");
-            Assert.That(vectorCounts, Is.EqualTo(scalarCounts), $"{rows} rows");
-            for (int bin = 0; bin < 256; bin++)
-            {
-                double g = 0, h = 0;
-                int n = 0;
-                for (int i = 0; i < rows; i++)
+                int g = random.Next(-3000, 3001), h = random.Next(-5, 3001);
+                gradients[i] = GradientQuantizer.Pack(g, h);
+                for (int f = 0; f < features; f++)
                 {
-                    if (column[i] == bin)
+                    // Few bins, so that neighbouring events often share a slot; 255 is the missing bin.
+                    byte bin = (byte)(random.Next(6) == 0 ? QuantizedFeatures.MissingBin : random.Next(4));
+                    bins[(i * features) + f] = bin;
+                    columns[f][i] = bin;
+                    expectedGradient[f, bin] += g;
+                    expectedHessian[f, bin] += h;
+                    expectedCount[f, bin]++;
+                }
+            }
+
+            int[] allRows = Enumerable.Range(0, rows).ToArray();
+            var byRows = new long[features * HistogramKernels.FeatureStride];
+            var byRowsCounted = new long[features * HistogramKernels.FeatureStride];
+            var rowCounts = new int[features * HistogramKernels.CountStride];
+            var byColumns = new long[features * HistogramKernels.FeatureStride];
+            var columnCounts = new int[features * HistogramKernels.CountStride];
+            var scratch = new long[HistogramKernels.ColumnScratchLength];
+            fixed (byte* b = bins)
+            fixed (long* g = gradients, r = byRows, rc = byRowsCounted, c = byColumns, copies = scratch)
+            fixed (int* events = allRows, counts = rowCounts, cc = columnCounts)
+            {
+                HistogramKernels.Build(b, features, null, features, g, events, rows, r, null);
+                HistogramKernels.Build(b, features, null, features, g, events, rows, rc, counts);
+                for (int f = 0; f < features; f++)
+                {
+                    fixed (byte* column = columns[f])
                     {
-                        g += gradients[i].Gradient;
-                        h += gradients[i].Hessian;
-                        n++;
+                        HistogramKernels.BuildColumn(
+                            column, g, rows, c + (f * HistogramKernels.FeatureStride), cc + (f * HistogramKernels.CountStride), copies);
                     }
                 }
+            }
 
-                Tolerance.AssertClose(g, vector[2 * bin], rel: 1e-12, abs: 1e-12, what: $"gradient of bin {bin}, {rows} rows");
-                Tolerance.AssertClose(h, vector[(2 * bin) + 1], rel: 1e-12, abs: 1e-12, what: $"hessian of bin {bin}, {rows} rows");
-                Assert.That(vectorCounts[bin], Is.EqualTo(n), $"count of bin {bin}, {rows} rows");
+            for (int f = 0; f < features; f++)
+            {
+                for (int bin = 0; bin < 256; bin++)
+                {
+                    string what = $"feature {f}, bin {bin}, {rows} rows";
+                    foreach ((long[] histogram, string kernel) in new[] { (byRows, "rows"), (byRowsCounted, "rows with counts"), (byColumns, "column") })
+                    {
+                        long sum = histogram[(f * HistogramKernels.FeatureStride) + bin];
+                        Assert.That(GradientQuantizer.Gradient(sum), Is.EqualTo(expectedGradient[f, bin]), $"gradient, {kernel}, {what}");
+                        Assert.That(GradientQuantizer.Hessian(sum), Is.EqualTo(expectedHessian[f, bin]), $"hessian, {kernel}, {what}");
+                    }
+
+                    Assert.That(rowCounts[(f * HistogramKernels.CountStride) + bin], Is.EqualTo(expectedCount[f, bin]), $"row count, {what}");
+                    Assert.That(columnCounts[(f * HistogramKernels.CountStride) + bin], Is.EqualTo(expectedCount[f, bin]), $"column count, {what}");
+                }
             }
         }
     }

@@ -32,6 +32,8 @@ internal sealed class GradientBoostingSession
     // Per event: the index of its leaf in the tree being finished (-1 outside the tree's sample).
     private readonly int[] _leafOf;
 
+    private GrowerSettings _growerSettings = new();
+
     public GradientBoostingSession(
         Dataset train, GradientBoostingOptions options, Dataset? validation, IProgress<BoostingProgress>? progress, CancellationToken cancellation)
     {
@@ -114,7 +116,7 @@ internal sealed class GradientBoostingSession
         QuantizedFeatures quantized = QuantizedFeatures.Build(
             _train, sketchWeights, _options.MaxBins, _options.QuantileSampleSize, _options.Seed, _threads);
         int minSamples = Math.Max(_options.MinSamplesPerLeaf, (int)Math.Ceiling(_options.MinSamplesPerLeafPercent / 100.0 * _eligible.Length));
-        var settings = new GrowerSettings
+        _growerSettings = new GrowerSettings
         {
             MaxDepth = _options.MaxDepth,
             MaxLeaves = _options.MaxLeaves,
@@ -127,7 +129,7 @@ internal sealed class GradientBoostingSession
             ColumnSampleByNode = _options.ColumnSubsamplePerNode,
             Policy = _options.GrowthPolicy,
         };
-        var grower = new HistogramTreeGrower(quantized, settings, _threads);
+        var grower = new HistogramTreeGrower(quantized, _growerSettings, _threads);
 
         double[] baseMargins = Objectives.BaseMargins(
             _options.Objective, _options.BaseScore, _outputs, _labels, _targets, _weights, _eligible);
@@ -167,7 +169,9 @@ internal sealed class GradientBoostingSession
                     RefitLeavesToMedian(nodes, grower.Rows, margins);
                 }
 
-                DecisionTree tree = FinishTree(nodes, grower.Rows, sampleCount, quantized, k, margins, k * _rows, sampled);
+                DecisionTree tree = FinishTree(
+                    nodes, grower.Rows, sampleCount, gradients[k], _options.Objective == BoostingObjective.AbsoluteError,
+                    quantized, k, margins, k * _rows, sampled);
                 validation?.Add(tree, k);
                 trees.Add(tree);
             }
@@ -405,23 +409,23 @@ internal sealed class GradientBoostingSession
         }
     }
 
-    /// <summary>Adds every leaf's value to the margins of its events and, in the same pass, sums the leaves' weights,
-    /// signal weights and targets for the node statistics; then converts the nodes.</summary>
-    /// <remarks>A leaf's events are scattered over the event range, so the pass first writes each event's leaf
-    /// (<see cref="_leafOf"/>, -1 for events outside the tree's sample) and then walks the events in order, one
-    /// contiguous range per thread with its own sums, added up in range order.</remarks>
+    /// <summary>Sums each leaf's exact gradients, hessians, weights, signal weights and targets, sets the leaf values
+    /// from the exact sums (the split search saw quantised ones), adds them to the margins of the leaves' events,
+    /// then converts the nodes.</summary>
+    /// <remarks>A leaf's events are scattered over the event range, so each event's leaf is written first
+    /// (<see cref="_leafOf"/>, -1 for events outside the tree's sample); both passes then walk the events in order,
+    /// one contiguous range per thread, and the ranges' sums are added up in range order.</remarks>
     private unsafe DecisionTree FinishTree(
-        List<GrowNode> nodes, int[] rows, int rowCount, QuantizedFeatures quantized, int classIndex, float[] margins, int offset, byte[]? sampled)
+        List<GrowNode> nodes, int[] rows, int rowCount, GradientPair[] gradients, bool keepLeafValues,
+        QuantizedFeatures quantized, int classIndex, float[] margins, int offset, byte[]? sampled)
     {
         int n = nodes.Count;
         var leafNodes = new List<int>();
-        var leafValues = new List<float>();
         for (int id = 0; id < n; id++)
         {
             if (nodes[id].IsLeaf)
             {
                 leafNodes.Add(id);
-                leafValues.Add(nodes[id].LeafValue);
             }
         }
 
@@ -441,30 +445,30 @@ internal sealed class GradientBoostingSession
             }
         });
 
-        int sums = _labels is not null ? 2 : 3;
+        // Per leaf: gradient, hessian, weight, then signal weight (classification) or w·t and w·t² (regression).
+        int sums = _labels is not null ? 4 : 5;
         int parts = _rows < (1 << 16) ? 1 : _threads;
         var partSums = new double[parts][];
-        float[] values = [.. leafValues];
         Parallel.For(0, parts, _parallel, part =>
         {
-            int start = (int)((long)_rows * part / parts), end = (int)((long)_rows * (part + 1) / parts);
+            (int start, int end) = PartRange(part, parts);
             var acc = new double[leaves * sums];
             fixed (int* leafOfEvent = leafOf)
-            fixed (float* leafValue = values, margin = &margins[offset])
+            fixed (GradientPair* gradient = gradients)
             fixed (double* sum = acc)
             {
                 if (_labels is not null)
                 {
                     fixed (GradientPair* weightAndSignal = _weightAndSignal)
                     {
-                        AddLeavesLabelled(leafOfEvent, leafValue, margin, weightAndSignal, start, end, sum);
+                        SumLeavesLabelled(leafOfEvent, gradient, weightAndSignal, start, end, sum);
                     }
                 }
                 else
                 {
                     fixed (float* weight = _weights, target = _targets)
                     {
-                        AddLeavesRegression(leafOfEvent, leafValue, margin, weight, target, start, end, sum);
+                        SumLeavesRegression(leafOfEvent, gradient, weight, target, start, end, sum);
                     }
                 }
             }
@@ -476,23 +480,47 @@ internal sealed class GradientBoostingSession
         var signalWeight = new double[n];
         var targetSum = new double[n];
         var targetSquares = new double[n];
+        var values = new float[leaves];
         for (int leaf = 0; leaf < leaves; leaf++)
         {
             int id = leafNodes[leaf];
+            GrowNode node = nodes[id];
+            double g = 0, h = 0;
             foreach (double[] acc in partSums)
             {
-                sumWeight[id] += acc[sums * leaf];
+                g += acc[sums * leaf];
+                h += acc[(sums * leaf) + 1];
+                sumWeight[id] += acc[(sums * leaf) + 2];
                 if (_labels is not null)
                 {
-                    signalWeight[id] += acc[(sums * leaf) + 1];
+                    signalWeight[id] += acc[(sums * leaf) + 3];
                 }
                 else
                 {
-                    targetSum[id] += acc[(sums * leaf) + 1];
-                    targetSquares[id] += acc[(sums * leaf) + 2];
+                    targetSum[id] += acc[(sums * leaf) + 3];
+                    targetSquares[id] += acc[(sums * leaf) + 4];
                 }
             }
+
+            node.Gradient = g;
+            node.Hessian = h;
+            if (!keepLeafValues)
+            {
+                node.LeafValue = _growerSettings.LeafValue(g, h);
+            }
+
+            values[leaf] = node.LeafValue;
         }
+
+        Parallel.For(0, parts, _parallel, part =>
+        {
+            (int start, int end) = PartRange(part, parts);
+            fixed (int* leafOfEvent = leafOf)
+            fixed (float* leafValue = values, margin = &margins[offset])
+            {
+                AddLeafValues(leafOfEvent, leafValue, margin, start, end);
+            }
+        });
 
         if (sampled is not null)
         {
@@ -505,6 +533,8 @@ internal sealed class GradientBoostingSession
             GrowNode node = nodes[id];
             if (!node.IsLeaf)
             {
+                node.Gradient = nodes[node.Left].Gradient + nodes[node.Right].Gradient;
+                node.Hessian = nodes[node.Left].Hessian + nodes[node.Right].Hessian;
                 sumWeight[id] = sumWeight[node.Left] + sumWeight[node.Right];
                 signalWeight[id] = signalWeight[node.Left] + signalWeight[node.Right];
                 targetSum[id] = targetSum[node.Left] + targetSum[node.Right];
@@ -553,27 +583,49 @@ internal sealed class GradientBoostingSession
         return new DecisionTree(result, 1.0, classIndex);
     }
 
-    /// <summary>For events [start, end): adds its leaf's value to the margin, and its weight and signal weight to its
-    /// leaf's two sums.</summary>
-    private static unsafe void AddLeavesLabelled(
-        int* leafOf, float* leafValue, float* margins, GradientPair* weightAndSignal, int start, int end, double* sums)
+    private (int Start, int End) PartRange(int part, int parts) =>
+        ((int)((long)_rows * part / parts), (int)((long)_rows * (part + 1) / parts));
+
+    /// <summary>For events [start, end) in a leaf: adds g, h, w and the signal weight to the leaf's four sums.</summary>
+    private static unsafe void SumLeavesLabelled(
+        int* leafOf, GradientPair* gradients, GradientPair* weightAndSignal, int start, int end, double* sums)
     {
         for (int i = start; i < end; i++)
         {
             int leaf = leafOf[i];
             if (leaf >= 0)
             {
-                margins[i] += leafValue[leaf];
-                sums[2 * leaf] += weightAndSignal[i].Gradient;
-                sums[(2 * leaf) + 1] += weightAndSignal[i].Hessian;
+                double* sum = sums + (4 * leaf);
+                sum[0] += gradients[i].Gradient;
+                sum[1] += gradients[i].Hessian;
+                sum[2] += weightAndSignal[i].Gradient;
+                sum[3] += weightAndSignal[i].Hessian;
             }
         }
     }
 
-    /// <summary>For events [start, end): adds its leaf's value to the margin, and w, w·t and w·t² to its leaf's three
-    /// sums.</summary>
-    private static unsafe void AddLeavesRegression(
-        int* leafOf, float* leafValue, float* margins, float* weights, float* targets, int start, int end, double* sums)
+    /// <summary>For events [start, end) in a leaf: adds g, h, w, w·t and w·t² to the leaf's five sums.</summary>
+    private static unsafe void SumLeavesRegression(
+        int* leafOf, GradientPair* gradients, float* weights, float* targets, int start, int end, double* sums)
+    {
+        for (int i = start; i < end; i++)
+        {
+            int leaf = leafOf[i];
+            if (leaf >= 0)
+            {
+                double* sum = sums + (5 * leaf);
+                double weight = weights[i], target = targets[i];
+                sum[0] += gradients[i].Gradient;
+                sum[1] += gradients[i].Hessian;
+                sum[2] += weight;
+                sum[3] += weight * target;
+                sum[4] += weight * target * target;
+            }
+        }
+    }
+
+    /// <summary>For events [start, end) in a leaf: adds the leaf's value to the event's margin.</summary>
+    private static unsafe void AddLeafValues(int* leafOf, float* leafValue, float* margins, int start, int end)
     {
         for (int i = start; i < end; i++)
         {
@@ -581,10 +633,6 @@ internal sealed class GradientBoostingSession
             if (leaf >= 0)
             {
                 margins[i] += leafValue[leaf];
-                double weight = weights[i], target = targets[i];
-                sums[3 * leaf] += weight;
-                sums[(3 * leaf) + 1] += weight * target;
-                sums[(3 * leaf) + 2] += weight * target * target;
             }
         }
     }

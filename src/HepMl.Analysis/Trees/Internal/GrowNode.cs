@@ -36,7 +36,7 @@ internal sealed class GrowNode
     public double Gradient;
     public double Hessian;
     public SplitInfo Split = SplitInfo.None;
-    public double[]? Histogram;
+    public long[]? Histogram;
     public int[]? CountHistogram;
     public float LeafValue;
 

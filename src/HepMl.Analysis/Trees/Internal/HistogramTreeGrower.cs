@@ -33,12 +33,14 @@ internal sealed unsafe class HistogramTreeGrower
     private readonly int[] _rows;
     private readonly int[] _leftScratch;
     private readonly int[] _rightScratch;
-    private readonly Stack<double[]> _histogramPool = new();
+    private readonly Stack<long[]> _histogramPool = new();
     private readonly Stack<int[]> _countPool = new();
     private readonly int _featureCount;
     private readonly int[] _binCounts;
 
-    private GradientPair[] _gradients = [];
+    private readonly long[] _packedGradients;
+    private double _gradientStep;
+    private double _hessianStep;
     private int[]? _treeFeatures;
     private int[] _allowedFeatures = [];
     private ulong _seed;
@@ -57,7 +59,8 @@ internal sealed unsafe class HistogramTreeGrower
         _leftScratch = new int[data.RowCount];
         _rightScratch = new int[data.RowCount];
         _binCounts = new int[_featureCount];
-        long bytesPerHistogram = (long)_featureCount * ((HistogramKernels.FeatureStride * sizeof(double)) + (settings.NeedsCounts ? HistogramKernels.CountStride * sizeof(int) : 0));
+        _packedGradients = new long[data.RowCount];
+        long bytesPerHistogram = (long)_featureCount * ((HistogramKernels.FeatureStride * sizeof(long)) + (settings.NeedsCounts ? HistogramKernels.CountStride * sizeof(int) : 0));
         long budget = HistogramBudgetOverride ?? DefaultHistogramBudgetBytes;
         _maxLiveHistograms = (int)Math.Clamp(budget / Math.Max(1, bytesPerHistogram), HistogramBudgetOverride is null ? 16 : 1, int.MaxValue);
         for (int f = 0; f < _featureCount; f++)
@@ -78,7 +81,7 @@ internal sealed unsafe class HistogramTreeGrower
     /// <returns>The nodes; index = id, children after parents.</returns>
     public List<GrowNode> Grow(GradientPair[] gradients, int rowCount, int[]? treeFeatures, ulong seed)
     {
-        _gradients = gradients;
+        (_gradientStep, _hessianStep) = GradientQuantizer.Quantize(gradients, _packedGradients, rowCount, seed, _parallel);
         _treeFeatures = treeFeatures;
         _allowedFeatures = treeFeatures ?? Enumerable.Range(0, _featureCount).ToArray();
         _seed = seed;
@@ -297,9 +300,9 @@ internal sealed unsafe class HistogramTreeGrower
                 return;
             }
 
-            fixed (double* p = parent.Histogram)
-            fixed (double* s = small.Histogram)
-            fixed (double* l = large.Histogram)
+            fixed (long* p = parent.Histogram)
+            fixed (long* s = small.Histogram)
+            fixed (long* l = large.Histogram)
             {
                 HistogramKernels.Subtract(p, s, l, _featureCount, _treeFeatures);
             }
@@ -366,7 +369,7 @@ internal sealed unsafe class HistogramTreeGrower
             offset = nodeEnd;
         }
 
-        var partials = new (double[] Histogram, int[]? Counts)?[pieces.Count];
+        var partials = new (long[] Histogram, int[]? Counts)?[pieces.Count];
         for (int i = 0; i < pieces.Count; i++)
         {
             if (!pieces[i].Whole)
@@ -385,7 +388,7 @@ internal sealed unsafe class HistogramTreeGrower
                     continue;
                 }
 
-                double[] histogram = whole ? node.Histogram! : partials[i]!.Value.Histogram;
+                long[] histogram = whole ? node.Histogram! : partials[i]!.Value.Histogram;
                 int[]? counts = whole ? node.CountHistogram : partials[i]!.Value.Counts;
                 ClearHistogram(histogram, counts);
                 AddRows(start, count, histogram, counts);
@@ -403,7 +406,7 @@ internal sealed unsafe class HistogramTreeGrower
                     continue;
                 }
 
-                (double[] partial, int[]? partialCounts) = partials[i]!.Value;
+                (long[] partial, int[]? partialCounts) = partials[i]!.Value;
                 if (first)
                 {
                     CopyFeatures(partial, node.Histogram!, partialCounts, node.CountHistogram);
@@ -427,18 +430,18 @@ internal sealed unsafe class HistogramTreeGrower
     /// slots are written by one thread, so no partial histograms are needed).</summary>
     private void BuildRootByColumns(GrowNode root)
     {
-        double[] histogram = root.Histogram!;
+        long[] histogram = root.Histogram!;
         int[]? counts = root.CountHistogram;
         int rowCount = root.Count;
-        Parallel.For(0, _allowedFeatures.Length, _parallel, () => ArrayPool<double>.Shared.Rent(HistogramKernels.ColumnScratchLength),
+        Parallel.For(0, _allowedFeatures.Length, _parallel, () => ArrayPool<long>.Shared.Rent(HistogramKernels.ColumnScratchLength),
             (k, _, scratch) =>
             {
                 int f = _allowedFeatures[k];
                 fixed (byte* column = _data.ColumnBins[f])
-                fixed (GradientPair* gradients = _gradients)
-                fixed (double* h = histogram)
+                fixed (long* gradients = _packedGradients)
+                fixed (long* h = histogram)
                 fixed (int* c = counts)
-                fixed (double* copies = scratch)
+                fixed (long* copies = scratch)
                 {
                     HistogramKernels.BuildColumn(
                         column, gradients, rowCount, h + (f * HistogramKernels.FeatureStride),
@@ -447,10 +450,10 @@ internal sealed unsafe class HistogramTreeGrower
 
                 return scratch;
             },
-            scratch => ArrayPool<double>.Shared.Return(scratch));
+            scratch => ArrayPool<long>.Shared.Return(scratch));
     }
 
-    private void AddRows(int start, int count, double[] histogram, int[]? counts)
+    private void AddRows(int start, int count, long[] histogram, int[]? counts)
     {
         if (count == 0)
         {
@@ -458,26 +461,18 @@ internal sealed unsafe class HistogramTreeGrower
         }
 
         fixed (byte* bins = _data.Bins)
-        fixed (GradientPair* gradients = _gradients)
+        fixed (long* gradients = _packedGradients)
         fixed (int* rows = &_rows[start])
-        fixed (double* h = histogram)
+        fixed (long* h = histogram)
         fixed (int* c = counts)
+        fixed (int* features = _treeFeatures)
         {
-            if (_treeFeatures is null)
-            {
-                HistogramKernels.Build(bins, _featureCount, gradients, rows, count, h, c);
-            }
-            else
-            {
-                fixed (int* features = _treeFeatures)
-                {
-                    HistogramKernels.BuildSubset(bins, _featureCount, features, _treeFeatures.Length, gradients, rows, count, h, c);
-                }
-            }
+            HistogramKernels.Build(
+                bins, _featureCount, features, _treeFeatures?.Length ?? _featureCount, gradients, rows, count, h, c);
         }
     }
 
-    private void ClearHistogram(double[] histogram, int[]? counts)
+    private void ClearHistogram(long[] histogram, int[]? counts)
     {
         if (_treeFeatures is null)
         {
@@ -500,7 +495,7 @@ internal sealed unsafe class HistogramTreeGrower
         }
     }
 
-    private void CopyFeatures(double[] source, double[] target, int[]? sourceCounts, int[]? targetCounts)
+    private void CopyFeatures(long[] source, long[] target, int[]? sourceCounts, int[]? targetCounts)
     {
         foreach (int f in _allowedFeatures)
         {
@@ -512,7 +507,7 @@ internal sealed unsafe class HistogramTreeGrower
         }
     }
 
-    private void AddFeatures(double[] source, double[] target, int[]? sourceCounts, int[]? targetCounts)
+    private void AddFeatures(long[] source, long[] target, int[]? sourceCounts, int[]? targetCounts)
     {
         foreach (int f in _allowedFeatures)
         {
@@ -540,16 +535,15 @@ internal sealed unsafe class HistogramTreeGrower
             return (0, 0);
         }
 
-        double g = 0, h = 0;
+        long sum = 0;
         int offset = _allowedFeatures[0] * HistogramKernels.FeatureStride;
-        double[] histogram = node.Histogram!;
+        long[] histogram = node.Histogram!;
         for (int slot = 0; slot < 256; slot++)
         {
-            g += histogram[offset + (2 * slot)];
-            h += histogram[offset + (2 * slot) + 1];
+            sum += histogram[offset + slot];
         }
 
-        return (g, h);
+        return (GradientQuantizer.Gradient(sum) * _gradientStep, GradientQuantizer.Hessian(sum) * _hessianStep);
     }
 
     /// <summary>Finds the best split of every node (in parallel over nodes and, for few nodes, feature groups).</summary>
@@ -565,14 +559,16 @@ internal sealed unsafe class HistogramTreeGrower
             int from = features.Length * group / groups, to = features.Length * (group + 1) / groups;
             SplitInfo best = SplitInfo.None;
             double parentScore = _settings.Score(node.Gradient, node.Hessian);
-            fixed (double* histogram = node.Histogram)
+            double* pairs = stackalloc double[512];
+            fixed (long* histogram = node.Histogram)
             fixed (int* counts = node.CountHistogram)
             {
                 for (int i = from; i < to; i++)
                 {
                     int f = features[i];
+                    HistogramKernels.Decode(histogram + (f * HistogramKernels.FeatureStride), _gradientStep, _hessianStep, pairs);
                     SplitFinder.BestForFeature(
-                        histogram + (f * HistogramKernels.FeatureStride),
+                        pairs,
                         counts is null ? null : counts + (f * HistogramKernels.CountStride),
                         f, _binCounts[f], node.Gradient, node.Hessian, node.Count, parentScore, _settings, ref best);
                 }
@@ -718,8 +714,8 @@ internal sealed unsafe class HistogramTreeGrower
         }
     }
 
-    private double[] RentHistogram() =>
-        _histogramPool.Count > 0 ? _histogramPool.Pop() : new double[_featureCount * HistogramKernels.FeatureStride];
+    private long[] RentHistogram() =>
+        _histogramPool.Count > 0 ? _histogramPool.Pop() : new long[_featureCount * HistogramKernels.FeatureStride];
 
     private int[] RentCounts() =>
         _countPool.Count > 0 ? _countPool.Pop() : new int[_featureCount * HistogramKernels.CountStride];
