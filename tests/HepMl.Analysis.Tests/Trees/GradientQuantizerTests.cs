@@ -3,13 +3,26 @@ using NUnit.Framework;
 
 namespace HepMl.Analysis.Tests.Trees;
 
-/// <summary>The integer gradient pairs of the histogram search: rounding within one level, no bias, no overflow.</summary>
+/// <summary>The integer gradient pairs of the histogram search: rounding within one step, no bias, no overflow, and
+/// resolution kept when a few events carry huge weights.</summary>
 public class GradientQuantizerTests
 {
     private static readonly ParallelOptions TwoThreads = new() { MaxDegreeOfParallelism = 2 };
 
+    private static (long Gradient, long Hessian) AbsoluteIntegerSums(long[] packed)
+    {
+        long g = 0, h = 0;
+        foreach (long word in packed)
+        {
+            g += Math.Abs(GradientQuantizer.Gradient(word));
+            h += Math.Abs(GradientQuantizer.Hessian(word));
+        }
+
+        return (g, h);
+    }
+
     [Test]
-    public void Quantize_RoundsEveryValueToANeighbouringLevel_ForBothSigns()
+    public void Quantize_RoundsEveryValueToANeighbouringStep_ForBothSigns()
     {
         var random = new Random(3);
         foreach (int n in new[] { 1, 3, 4, 7, 1001, 70_001 })
@@ -21,59 +34,83 @@ public class GradientQuantizerTests
             }
 
             var packed = new long[n];
-            (double gradientStep, double hessianStep) = GradientQuantizer.Quantize(pairs, packed, n, 99, TwoThreads);
-            int levels = GradientQuantizer.Levels(n);
-            Assert.That(levels, Is.EqualTo(Math.Min(1 << 16, (int.MaxValue / n) - 1)), $"levels for {n} events");
-            double gradientMax = pairs.Max(p => Math.Abs(p.Gradient)), hessianMax = pairs.Max(p => Math.Abs(p.Hessian));
-            Assert.That(gradientStep, Is.EqualTo(gradientMax / levels).Within(1e-6 * gradientMax / levels));
-            Assert.That(hessianStep, Is.EqualTo(hessianMax / levels).Within(1e-6 * hessianMax / levels));
+            (double gradientStep, double hessianStep) = GradientQuantizer.Quantize(pairs, packed, 99, TwoThreads);
+
+            // The step is Σ|x| / (2^31 - 1 - n - reserve): the integers use nearly all of 31 bits.
+            double gradientSum = pairs.Sum(p => Math.Abs((double)p.Gradient)), hessianSum = pairs.Sum(p => Math.Abs((double)p.Hessian));
+            Assert.That(gradientSum / gradientStep, Is.InRange(0.999 * (int.MaxValue - n), int.MaxValue - n), $"gradient levels, {n} events");
+            Assert.That(hessianSum / hessianStep, Is.InRange(0.999 * (int.MaxValue - n), int.MaxValue - n), $"hessian levels, {n} events");
             for (int i = 0; i < n; i++)
             {
                 double g = pairs[i].Gradient / gradientStep, h = pairs[i].Hessian / hessianStep;
                 long qg = GradientQuantizer.Gradient(packed[i]), qh = GradientQuantizer.Hessian(packed[i]);
-                Assert.That(qg, Is.InRange(Math.Floor(g - 1e-3), Math.Ceiling(g + 1e-3)), $"gradient of event {i} of {n}");
-                Assert.That(qh, Is.InRange(Math.Floor(h - 1e-3), Math.Ceiling(h + 1e-3)), $"hessian of event {i} of {n}");
+                Assert.That(qg, Is.InRange(Math.Floor(g - (1e-6 * Math.Abs(g))), Math.Ceiling(g + (1e-6 * Math.Abs(g)))), $"gradient of event {i} of {n}");
+                Assert.That(qh, Is.InRange(Math.Floor(h - (1e-6 * Math.Abs(h))), Math.Ceiling(h + (1e-6 * Math.Abs(h)))), $"hessian of event {i} of {n}");
             }
+
+            (long gradientTotal, long hessianTotal) = AbsoluteIntegerSums(packed);
+            Assert.That(gradientTotal, Is.LessThan(int.MaxValue), $"Σ|q_g|, {n} events");
+            Assert.That(hessianTotal, Is.LessThan(int.MaxValue), $"Σ|q_h|, {n} events");
         }
     }
 
     [Test]
-    public void Quantize_IsUnbiased_ForValuesBetweenLevels()
+    public void Quantize_IsUnbiased_ForValuesBetweenSteps()
     {
-        // One event sets the scale (value 1 = `levels` levels); the others sit 0.3 and -0.7 levels off a level.
-        const int n = 200_001;
-        int levels = GradientQuantizer.Levels(n);
+        // A million events make the step large enough that each value sits between two integers.
+        const int n = 1_000_001;
         var pairs = new GradientPair[n];
-        pairs[0] = new GradientPair(1f, 1f);
-        float gradient = (float)(10.3 / levels), hessian = (float)(-4.7 / levels);
-        for (int i = 1; i < n; i++)
+        for (int i = 0; i < n; i++)
         {
-            pairs[i] = new GradientPair(gradient, hessian);
+            pairs[i] = new GradientPair(i % 2 == 0 ? 0.37f : -0.21f, i % 3 == 0 ? 0.11f : 0.05f);
         }
 
         var packed = new long[n];
-        (double gradientStep, double hessianStep) = GradientQuantizer.Quantize(pairs, packed, n, 7, TwoThreads);
+        (double gradientStep, double hessianStep) = GradientQuantizer.Quantize(pairs, packed, 7, TwoThreads);
+        Assert.That(0.37 / gradientStep % 1, Is.InRange(0.05, 0.95), "the value lies between two steps");
+
         long sum = 0;
-        for (int i = 1; i < n; i++)
+        foreach (long word in packed)
         {
-            sum += packed[i];
+            sum += word;
         }
 
-        // Stochastic rounding: each value rounds up with probability equal to its fraction; the mean is exact up to the
-        // binomial spread (sqrt(0.21 / n) of a level, about 0.001).
-        double meanGradient = GradientQuantizer.Gradient(sum) / (double)(n - 1), meanHessian = GradientQuantizer.Hessian(sum) / (double)(n - 1);
-        Assert.That(meanGradient * gradientStep, Is.EqualTo(gradient).Within(0.006 * gradientStep));
-        Assert.That(meanHessian * hessianStep, Is.EqualTo(hessian).Within(0.006 * hessianStep));
+        // Stochastic rounding: each value rounds up with probability equal to its fraction; the sum is exact up to the
+        // binomial spread (at most sqrt(n / 4) = 500 steps).
+        double expectedGradient = pairs.Sum(p => (double)p.Gradient), expectedHessian = pairs.Sum(p => (double)p.Hessian);
+        Assert.That(GradientQuantizer.Gradient(sum) * gradientStep, Is.EqualTo(expectedGradient).Within(2500 * gradientStep));
+        Assert.That(GradientQuantizer.Hessian(sum) * hessianStep, Is.EqualTo(expectedHessian).Within(2500 * hessianStep));
+        Assert.That(Math.Abs(GradientQuantizer.Gradient(sum) * gradientStep - expectedGradient), Is.GreaterThan(0), "the sum is not trivially exact");
     }
 
     [Test]
-    public void PackedSums_DecodeExactly_AtTheLargestTotals()
+    public void Quantize_KeepsResolution_WhenOneEventCarriesAHugeWeight()
     {
-        // Every event at the extreme level of each sign: the sums reach n·(L+1), still inside 32 bits.
+        // 100 000 events of weight 1 and one of weight 1e6: the step follows Σ|g| (about 1.05e6), not the largest value,
+        // so an ordinary event still spans thousands of steps.
+        const int n = 100_001;
+        var pairs = new GradientPair[n];
+        for (int i = 0; i < n - 1; i++)
+        {
+            pairs[i] = new GradientPair(0.5f, 0.25f);
+        }
+
+        pairs[n - 1] = new GradientPair(0.5e6f, 0.25e6f);
+        var packed = new long[n];
+        (double gradientStep, _) = GradientQuantizer.Quantize(pairs, packed, 5, TwoThreads);
+        Assert.That(0.5 / gradientStep, Is.GreaterThan(900), "steps in an ordinary event's gradient");
+        (long gradientTotal, long hessianTotal) = AbsoluteIntegerSums(packed);
+        Assert.That(gradientTotal, Is.LessThan(int.MaxValue));
+        Assert.That(hessianTotal, Is.LessThan(int.MaxValue));
+    }
+
+    [Test]
+    public void PackedSums_DecodeExactly_ForEverySignAtThe31BitLimit()
+    {
         foreach (int n in new[] { 1, 2, 1000, 3_000_000 })
         {
-            int levels = GradientQuantizer.Levels(n);
-            foreach ((int g, int h) in new[] { (levels + 1, levels + 1), (-(levels + 1), levels + 1), (levels + 1, -(levels + 1)), (-(levels + 1), -(levels + 1)) })
+            int level = (int)((int.MaxValue - 1L) / n);
+            foreach ((int g, int h) in new[] { (level, level), (-level, level), (level, -level), (-level, -level), (level, 0), (0, -level) })
             {
                 long word = GradientQuantizer.Pack(g, h), sum = 0;
                 for (int i = 0; i < n; i++)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using HepMl.Analysis.Data;
 using HepMl.Analysis.Metrics;
 
@@ -29,8 +30,10 @@ internal sealed class GradientBoostingSession
     private readonly GradientPair[] _weightAndSignal = [];
     private readonly float[]? _labelValues;
 
-    // Per event: the index of its leaf in the tree being finished (-1 outside the tree's sample).
-    private readonly int[] _leafOf;
+    // Per event: the index of its leaf in the tree being finished (all bits set outside the tree's sample); one byte
+    // per event while trees have fewer than 255 leaves.
+    private byte[]? _smallLeafOf;
+    private int[]? _largeLeafOf;
 
     private GrowerSettings _growerSettings = new();
 
@@ -53,6 +56,12 @@ internal sealed class GradientBoostingSession
         if (train.FeatureCount == 0)
         {
             throw new ArgumentException("the training set has no features", nameof(train));
+        }
+
+        if (_rows > GradientQuantizer.MaxEvents)
+        {
+            throw new ArgumentException(
+                $"{_rows} events are more than the {GradientQuantizer.MaxEvents} one training set can hold (the integer gradient histograms would overflow)", nameof(train));
         }
 
         if ((long)_rows * train.FeatureCount > int.MaxValue)
@@ -98,7 +107,6 @@ internal sealed class GradientBoostingSession
         }
 
         CheckTrainingSet();
-        _leafOf = new int[_rows];
         if (options.EarlyStoppingRounds > 0 && validation is null)
         {
             throw new ArgumentException("EarlyStoppingRounds needs a validation set", nameof(validation));
@@ -412,9 +420,9 @@ internal sealed class GradientBoostingSession
     /// <summary>Sums each leaf's exact gradients, hessians, weights, signal weights and targets, sets the leaf values
     /// from the exact sums (the split search saw quantised ones), adds them to the margins of the leaves' events,
     /// then converts the nodes.</summary>
-    /// <remarks>A leaf's events are scattered over the event range, so each event's leaf is written first
-    /// (<see cref="_leafOf"/>, -1 for events outside the tree's sample); both passes then walk the events in order,
-    /// one contiguous range per thread, and the ranges' sums are added up in range order.</remarks>
+    /// <remarks>A leaf's events are scattered over the event range, so each event's leaf is written first (one byte
+    /// per event while the tree has fewer than 255 leaves); both passes then walk the events in order, one contiguous
+    /// range per thread, and the ranges' sums are added up in range order.</remarks>
     private unsafe DecisionTree FinishTree(
         List<GrowNode> nodes, int[] rows, int rowCount, GradientPair[] gradients, bool keepLeafValues,
         QuantizedFeatures quantized, int classIndex, float[] margins, int offset, byte[]? sampled)
@@ -430,51 +438,11 @@ internal sealed class GradientBoostingSession
         }
 
         int leaves = leafNodes.Count;
-        int[] leafOf = _leafOf;
-        if (rowCount < _rows)
-        {
-            Array.Fill(leafOf, -1);
-        }
-
-        Parallel.For(0, leaves, _parallel, leaf =>
-        {
-            GrowNode node = nodes[leafNodes[leaf]];
-            for (int j = node.Start; j < node.Start + node.Count; j++)
-            {
-                leafOf[rows[j]] = leaf;
-            }
-        });
-
-        // Per leaf: gradient, hessian, weight, then signal weight (classification) or w·t and w·t² (regression).
-        int sums = _labels is not null ? 4 : 5;
-        int parts = _rows < (1 << 16) ? 1 : _threads;
-        var partSums = new double[parts][];
-        Parallel.For(0, parts, _parallel, part =>
-        {
-            (int start, int end) = PartRange(part, parts);
-            var acc = new double[leaves * sums];
-            fixed (int* leafOfEvent = leafOf)
-            fixed (GradientPair* gradient = gradients)
-            fixed (double* sum = acc)
-            {
-                if (_labels is not null)
-                {
-                    fixed (GradientPair* weightAndSignal = _weightAndSignal)
-                    {
-                        SumLeavesLabelled(leafOfEvent, gradient, weightAndSignal, start, end, sum);
-                    }
-                }
-                else
-                {
-                    fixed (float* weight = _weights, target = _targets)
-                    {
-                        SumLeavesRegression(leafOfEvent, gradient, weight, target, start, end, sum);
-                    }
-                }
-            }
-
-            partSums[part] = acc;
-        });
+        bool small = leaves < byte.MaxValue;
+        double[][] partSums = small
+            ? SumLeaves(_smallLeafOf ??= new byte[_rows], nodes, leafNodes, rows, rowCount, gradients)
+            : SumLeaves(_largeLeafOf ??= new int[_rows], nodes, leafNodes, rows, rowCount, gradients);
+        int sums = LeafSumCount;
 
         var sumWeight = new double[n];
         var signalWeight = new double[n];
@@ -512,15 +480,14 @@ internal sealed class GradientBoostingSession
             values[leaf] = node.LeafValue;
         }
 
-        Parallel.For(0, parts, _parallel, part =>
+        if (small)
         {
-            (int start, int end) = PartRange(part, parts);
-            fixed (int* leafOfEvent = leafOf)
-            fixed (float* leafValue = values, margin = &margins[offset])
-            {
-                AddLeafValues(leafOfEvent, leafValue, margin, start, end);
-            }
-        });
+            AddLeafValues(_smallLeafOf!, values, margins, offset);
+        }
+        else
+        {
+            AddLeafValues(_largeLeafOf!, values, margins, offset);
+        }
 
         if (sampled is not null)
         {
@@ -583,19 +550,102 @@ internal sealed class GradientBoostingSession
         return new DecisionTree(result, 1.0, classIndex);
     }
 
+    /// <summary>Writes every event's leaf index into <paramref name="leafOf"/> (all bits set for events outside the
+    /// tree's sample), then sums per leaf, one contiguous event range per thread: gradient, hessian, weight, then the
+    /// signal weight (classification) or w·t and w·t² (regression).</summary>
+    private unsafe double[][] SumLeaves<TLeaf>(
+        TLeaf[] leafOf, List<GrowNode> nodes, List<int> leafNodes, int[] rows, int rowCount, GradientPair[] gradients)
+        where TLeaf : unmanaged, IBinaryInteger<TLeaf>
+    {
+        int leaves = leafNodes.Count;
+        if (rowCount < _rows)
+        {
+            Array.Fill(leafOf, TLeaf.AllBitsSet);
+        }
+
+        Parallel.For(0, leaves, _parallel, leaf =>
+        {
+            GrowNode node = nodes[leafNodes[leaf]];
+            TLeaf index = TLeaf.CreateTruncating(leaf);
+            for (int j = node.Start; j < node.Start + node.Count; j++)
+            {
+                leafOf[rows[j]] = index;
+            }
+        });
+
+        int sums = LeafSumCount;
+        int parts = Parts;
+        var partSums = new double[parts][];
+        Parallel.For(0, parts, _parallel, part =>
+        {
+            (int start, int end) = PartRange(part, parts);
+            var acc = new double[leaves * sums];
+            fixed (TLeaf* leafOfEvent = leafOf)
+            fixed (GradientPair* gradient = gradients)
+            fixed (double* sum = acc)
+            {
+                if (_labels is not null)
+                {
+                    fixed (GradientPair* weightAndSignal = _weightAndSignal)
+                    {
+                        SumLeavesLabelled(leafOfEvent, gradient, weightAndSignal, start, end, sum);
+                    }
+                }
+                else
+                {
+                    fixed (float* weight = _weights, target = _targets)
+                    {
+                        SumLeavesRegression(leafOfEvent, gradient, weight, target, start, end, sum);
+                    }
+                }
+            }
+
+            partSums[part] = acc;
+        });
+
+        return partSums;
+    }
+
+    /// <summary>Adds each event's leaf value to its margin, one contiguous event range per thread.</summary>
+    private unsafe void AddLeafValues<TLeaf>(TLeaf[] leafOf, float[] values, float[] margins, int offset)
+        where TLeaf : unmanaged, IBinaryInteger<TLeaf>
+    {
+        int parts = Parts;
+        Parallel.For(0, parts, _parallel, part =>
+        {
+            (int start, int end) = PartRange(part, parts);
+            fixed (TLeaf* leafOfEvent = leafOf)
+            fixed (float* leafValue = values, margin = &margins[offset])
+            {
+                for (int i = start; i < end; i++)
+                {
+                    if (leafOfEvent[i] != TLeaf.AllBitsSet)
+                    {
+                        margin[i] += leafValue[int.CreateTruncating(leafOfEvent[i])];
+                    }
+                }
+            }
+        });
+    }
+
+    private int Parts => _rows < (1 << 16) ? 1 : _threads;
+
+    /// <summary>Sums per leaf in <see cref="SumLeaves"/>.</summary>
+    private int LeafSumCount => _labels is not null ? 4 : 5;
+
     private (int Start, int End) PartRange(int part, int parts) =>
         ((int)((long)_rows * part / parts), (int)((long)_rows * (part + 1) / parts));
 
     /// <summary>For events [start, end) in a leaf: adds g, h, w and the signal weight to the leaf's four sums.</summary>
-    private static unsafe void SumLeavesLabelled(
-        int* leafOf, GradientPair* gradients, GradientPair* weightAndSignal, int start, int end, double* sums)
+    private static unsafe void SumLeavesLabelled<TLeaf>(
+        TLeaf* leafOf, GradientPair* gradients, GradientPair* weightAndSignal, int start, int end, double* sums)
+        where TLeaf : unmanaged, IBinaryInteger<TLeaf>
     {
         for (int i = start; i < end; i++)
         {
-            int leaf = leafOf[i];
-            if (leaf >= 0)
+            if (leafOf[i] != TLeaf.AllBitsSet)
             {
-                double* sum = sums + (4 * leaf);
+                double* sum = sums + (4 * int.CreateTruncating(leafOf[i]));
                 sum[0] += gradients[i].Gradient;
                 sum[1] += gradients[i].Hessian;
                 sum[2] += weightAndSignal[i].Gradient;
@@ -605,34 +655,21 @@ internal sealed class GradientBoostingSession
     }
 
     /// <summary>For events [start, end) in a leaf: adds g, h, w, w·t and w·t² to the leaf's five sums.</summary>
-    private static unsafe void SumLeavesRegression(
-        int* leafOf, GradientPair* gradients, float* weights, float* targets, int start, int end, double* sums)
+    private static unsafe void SumLeavesRegression<TLeaf>(
+        TLeaf* leafOf, GradientPair* gradients, float* weights, float* targets, int start, int end, double* sums)
+        where TLeaf : unmanaged, IBinaryInteger<TLeaf>
     {
         for (int i = start; i < end; i++)
         {
-            int leaf = leafOf[i];
-            if (leaf >= 0)
+            if (leafOf[i] != TLeaf.AllBitsSet)
             {
-                double* sum = sums + (5 * leaf);
+                double* sum = sums + (5 * int.CreateTruncating(leafOf[i]));
                 double weight = weights[i], target = targets[i];
                 sum[0] += gradients[i].Gradient;
                 sum[1] += gradients[i].Hessian;
                 sum[2] += weight;
                 sum[3] += weight * target;
                 sum[4] += weight * target * target;
-            }
-        }
-    }
-
-    /// <summary>For events [start, end) in a leaf: adds the leaf's value to the event's margin.</summary>
-    private static unsafe void AddLeafValues(int* leafOf, float* leafValue, float* margins, int start, int end)
-    {
-        for (int i = start; i < end; i++)
-        {
-            int leaf = leafOf[i];
-            if (leaf >= 0)
-            {
-                margins[i] += leafValue[leaf];
             }
         }
     }

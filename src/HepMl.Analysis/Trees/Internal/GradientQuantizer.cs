@@ -9,80 +9,82 @@ namespace HepMl.Analysis.Trees.Internal;
 /// both.
 /// </summary>
 /// <remarks>
-/// The steps are max|g| / L and max|h| / L with L = min(2^16, ⌊(2^31 - 1) / n⌋ - 1) for n events, so that neither
-/// half of any histogram slot can overflow: |Σq| ≤ n (L + 1) &lt; 2^31. A packed sum decodes as G = the low half read as a signed
-/// 32-bit integer and H = (sum - G) / 2^32, for either sign of G and H. With n = 700 000 events there are 3 066 levels
-/// on each side of zero; the split search reads the histograms back as G·step, H·step, while leaf values are computed
-/// from the exact float sums (as LightGBM's quantised training does). The random numbers come from a hash of the event
-/// index and the tree's seed, so results do not depend on threads.
+/// Each step is Σ|x| / B over all N events, with B = 2^31 - 1 - N less a small reserve for float rounding: then any
+/// histogram slot, which sums a subset of the events, has |Σq| ≤ Σ(|x| / step + 1) &lt; 2^31, so neither half of a
+/// word can overflow. A packed sum decodes as G = its low half read as a signed 32-bit integer and H = (sum - G) / 2^32,
+/// for either sign of G and H. Tying the step to the sum rather than the largest value keeps the resolution when a few
+/// events carry huge weights: an event with the mean |x| gets about (2^31 - N) / N levels (about 3 000 for 700 000
+/// events). The split search reads the histograms back as G·step, H·step, while leaf values are computed from the
+/// exact float sums (as LightGBM's quantised training does). The random numbers come from a hash of the event index
+/// and the tree's seed, so results do not depend on threads.
 /// </remarks>
 internal static class GradientQuantizer
 {
-    private const int MaxLevels = 1 << 16;
     private const int Chunk = 1 << 14;
 
-    /// <summary>Levels per side for <paramref name="eventCount"/> events.</summary>
-    /// <remarks>One level is kept in reserve: a value at the maximum can round up to L + 1 when x / step lands a float
-    /// ulp above L.</remarks>
-    public static int Levels(int eventCount) => (int)Math.Clamp((int.MaxValue / Math.Max(1, (long)eventCount)) - 1, 1, MaxLevels);
+    /// <summary>The most events <see cref="Quantize"/> takes: B must stay well above the rounding margin N.</summary>
+    public const int MaxEvents = 1 << 30;
 
-    /// <summary>Quantises every event's pair into <paramref name="packed"/>; returns the gradient and hessian steps.</summary>
+    /// <summary>Quantises every event's pair into <paramref name="packed"/>; returns the gradient and hessian steps
+    /// (0 for a component that is zero everywhere).</summary>
     public static (double GradientStep, double HessianStep) Quantize(
-        GradientPair[] gradients, long[] packed, int eventCount, ulong seed, ParallelOptions parallel)
+        GradientPair[] gradients, long[] packed, ulong seed, ParallelOptions parallel)
     {
         int n = gradients.Length;
+        if (n > MaxEvents)
+        {
+            throw new ArgumentException($"{n} events are more than the {MaxEvents} a histogram can sum", nameof(gradients));
+        }
+
         int chunks = (n + Chunk - 1) / Chunk;
-        var maxima = new Vector256<float>[chunks];
+        var totals = new Vector256<double>[chunks];
         Parallel.For(0, chunks, parallel, chunk =>
         {
             int start = chunk * Chunk, end = Math.Min(n, start + Chunk);
-            maxima[chunk] = AbsoluteMaxima(MemoryMarshal.Cast<GradientPair, float>(gradients.AsSpan(start, end - start)));
+            totals[chunk] = AbsoluteSums(MemoryMarshal.Cast<GradientPair, float>(gradients.AsSpan(start, end - start)));
         });
 
-        Vector256<float> max = Vector256<float>.Zero;
-        foreach (Vector256<float> m in maxima)
-        {
-            max = Vector256.Max(max, m);
-        }
-
         // Lanes alternate gradient, hessian.
-        float gradientMax = 0, hessianMax = 0;
-        for (int lane = 0; lane < 8; lane += 2)
+        double gradientSum = 0, hessianSum = 0;
+        foreach (Vector256<double> total in totals)
         {
-            gradientMax = Math.Max(gradientMax, max[lane]);
-            hessianMax = Math.Max(hessianMax, max[lane + 1]);
+            gradientSum += total[0] + total[2];
+            hessianSum += total[1] + total[3];
         }
 
-        int levels = Levels(eventCount);
-        float gradientScale = gradientMax > 0 ? levels / gradientMax : 0;
-        float hessianScale = hessianMax > 0 ? levels / hessianMax : 0;
+        double budget = int.MaxValue - (double)n - 4096;
+        budget -= budget * 1e-6;
+        double gradientScale = gradientSum > 0 ? budget / gradientSum : 0;
+        double hessianScale = hessianSum > 0 ? budget / hessianSum : 0;
         uint key = (uint)seed ^ (uint)(seed >> 32);
         Parallel.For(0, chunks, parallel, chunk =>
         {
             int start = chunk * Chunk, end = Math.Min(n, start + Chunk);
-            Round(gradients, packed, start, end, gradientScale, hessianScale, key);
+            Round(gradients, packed, start, end, (float)gradientScale, (float)hessianScale, key);
         });
 
-        return (gradientMax > 0 ? gradientMax / (double)levels : 0, hessianMax > 0 ? hessianMax / (double)levels : 0);
+        return (gradientScale > 0 ? 1 / (double)(float)gradientScale : 0, hessianScale > 0 ? 1 / (double)(float)hessianScale : 0);
     }
 
-    private static Vector256<float> AbsoluteMaxima(ReadOnlySpan<float> values)
+    /// <summary>Σ|g| and Σ|h| in double, in alternating lanes (two partial sums each).</summary>
+    private static Vector256<double> AbsoluteSums(ReadOnlySpan<float> values)
     {
-        Vector256<float> max = Vector256<float>.Zero;
+        Vector256<double> sum = Vector256<double>.Zero;
         int i = 0;
         for (; i + 8 <= values.Length; i += 8)
         {
-            max = Vector256.Max(max, Vector256.Abs(Vector256.Create(values.Slice(i, 8))));
+            Vector256<float> magnitudes = Vector256.Abs(Vector256.Create(values.Slice(i, 8)));
+            sum += Vector256.WidenLower(magnitudes) + Vector256.WidenUpper(magnitudes);
         }
 
-        Span<float> tail = stackalloc float[8];
+        Span<double> tail = stackalloc double[4];
         tail.Clear();
-        for (int k = 0; i < values.Length; i++, k++)
+        for (; i < values.Length; i++)
         {
-            tail[k] = Math.Abs(values[i]);
+            tail[i & 1] += Math.Abs(values[i]);
         }
 
-        return Vector256.Max(max, Vector256.Create<float>(tail));
+        return sum + Vector256.Create<double>(tail);
     }
 
     /// <summary>Rounds events [start, end): four events (eight values) per vector, each value with its own random

@@ -81,7 +81,7 @@ internal sealed unsafe class HistogramTreeGrower
     /// <returns>The nodes; index = id, children after parents.</returns>
     public List<GrowNode> Grow(GradientPair[] gradients, int rowCount, int[]? treeFeatures, ulong seed)
     {
-        (_gradientStep, _hessianStep) = GradientQuantizer.Quantize(gradients, _packedGradients, rowCount, seed, _parallel);
+        (_gradientStep, _hessianStep) = GradientQuantizer.Quantize(gradients, _packedGradients, seed, _parallel);
         _treeFeatures = treeFeatures;
         _allowedFeatures = treeFeatures ?? Enumerable.Range(0, _featureCount).ToArray();
         _seed = seed;
