@@ -89,6 +89,34 @@ public partial class GradientBoostingTrainerTests
         Assert.That(otherSeed, Is.Not.EqualTo(single));
     }
 
+    [TestCase(float.NegativeInfinity, -1e30f)]
+    [TestCase(float.PositiveInfinity, 1e30f)]
+    [TestCase(float.NegativeInfinity, float.MinValue)]
+    [TestCase(float.PositiveInfinity, float.MaxValue)]
+    public void Train_InfiniteValues_AreSplitFromTheirNeighbour(float infinite, float neighbour)
+    {
+        // Signal at the infinite value, background at its finite neighbour: one stump must separate them, and the
+        // float scoring must send each value to its own side. Base margin 0 (balanced classes), so each leaf holds
+        // 100 events with g = ∓1/2, h = 1/4: value ±50 / (25 + λ) with λ = 1.
+        const int n = 200;
+        var x = new float[n];
+        var labels = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = i % 2;
+            x[i] = labels[i] == 1 ? infinite : neighbour;
+        }
+
+        var data = new Dataset(["x"], [x], labels);
+        var options = new GradientBoostingOptions { NumberOfTrees = 1, MaxDepth = 1, LearningRate = 1, MinChildWeight = 0 };
+        BoostedDecisionTrees forest = GradientBoostingTrainer.Train(data, options);
+        DecisionTree tree = forest.Trees.Single();
+        Assert.That(tree.NodeCount, Is.EqualTo(3), "one split");
+        double leaf = 50.0 / 26.0;
+        Tolerance.AssertClose(1 / (1 + Math.Exp(-leaf)), forest.Score([infinite]), rel: 1e-6, what: "score at the infinite value");
+        Tolerance.AssertClose(1 / (1 + Math.Exp(leaf)), forest.Score([neighbour]), rel: 1e-6, what: "score at its neighbour");
+    }
+
     [Test]
     public void Train_LeafWise_RespectsTheLeafBudget()
     {

@@ -13,6 +13,12 @@ public partial class TmvaBdtTrainerTests
         Assert.That(() => TmvaBdtTrainer.Train(new Dataset(["pt"], [[1f, float.NaN]], [0, 1]), s_quick),
             Throws.ArgumentException.With.Message.Contains("feature 'pt' of event 1 is NaN"));
 
+    [TestCase(float.PositiveInfinity, "+inf")]
+    [TestCase(float.NegativeInfinity, "-inf")]
+    public void Train_InfiniteFeature_Throws(float value, string shown) =>
+        Assert.That(() => TmvaBdtTrainer.Train(new Dataset(["pt"], [[1f, 2f, value]], [0, 1, 1]), s_quick),
+            Throws.ArgumentException.With.Message.Contains($"feature 'pt' of event 2 is {shown}; TMVA-style training needs finite values"));
+
     [Test]
     public void Train_SingleClass_Throws() =>
         Assert.That(() => TmvaBdtTrainer.Train(new Dataset(["x"], [[1f, 2f]], [0, 0]), s_quick),

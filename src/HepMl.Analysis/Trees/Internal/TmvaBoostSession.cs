@@ -89,6 +89,14 @@ internal sealed class TmvaBoostSession
                         $"feature '{train.FeatureNames[f]}' of event {i} is NaN; TMVA-style training has no missing values (use GradientBoostingTrainer)",
                         nameof(train));
                 }
+
+                if (float.IsInfinity(column[i]))
+                {
+                    // The nCuts grid spans the node's minimum to maximum; an infinite end would put every event in one bin.
+                    throw new ArgumentException(
+                        $"feature '{train.FeatureNames[f]}' of event {i} is {(column[i] > 0 ? "+inf" : "-inf")}; TMVA-style training needs finite values (its cut grid spans each node's range; GradientBoostingTrainer takes infinities)",
+                        nameof(train));
+                }
             }
         }
 
