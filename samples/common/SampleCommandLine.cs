@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Text;
 using HepMl.Io;
 using Spectre.Console;
 
@@ -21,14 +23,25 @@ internal static class SampleCommandLine
     public static int Invoke(RootCommand root, string[] args, IAnsiConsole console, string tool)
     {
         ParseResult result = root.Parse(args);
+        if (result.Errors.Count > 0)
+        {
+            // Parse errors name the option or token themselves; print them on the sample's console, not stderr.
+            foreach (ParseError parseError in result.Errors)
+            {
+                console.MarkupLineInterpolated($"[red]{tool}: {parseError.Message}[/]");
+            }
+
+            return UsageErrorExitCode;
+        }
+
         try
         {
-            int code = result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-            return result.Errors.Count > 0 ? UsageErrorExitCode : code;
+            return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (ArgumentOutOfRangeException error)
         {
-            console.MarkupLineInterpolated($"[red]{tool}: {error.Message}[/]");
+            string? option = OptionOf(root, error.ParamName);
+            console.MarkupLineInterpolated($"[red]{tool}: {(option is null ? string.Empty : option + ": ")}{error.Message}[/]");
             return UsageErrorExitCode;
         }
         catch (Exception error) when (error is HepMlFormatException or ObjectNotFoundException or FileNotFoundException or InvalidCastException or ArgumentException)
@@ -36,5 +49,28 @@ internal static class SampleCommandLine
             console.MarkupLineInterpolated($"[red]{tool}: {error.GetType().Name}: {error.Message}[/]");
             return DataErrorExitCode;
         }
+    }
+
+    /// <summary>The option a settings property is read from (<c>BatchSize</c> → <c>--batch-size</c>), if there is one.</summary>
+    private static string? OptionOf(RootCommand root, string? property)
+    {
+        if (string.IsNullOrEmpty(property))
+        {
+            return null;
+        }
+
+        var name = new StringBuilder("--");
+        for (int i = 0; i < property.Length; i++)
+        {
+            if (char.IsUpper(property[i]) && i > 0)
+            {
+                name.Append('-');
+            }
+
+            name.Append(char.ToLowerInvariant(property[i]));
+        }
+
+        string candidate = name.ToString();
+        return root.Options.Any(option => option.Name == candidate) ? candidate : null;
     }
 }

@@ -39,8 +39,8 @@ internal static class DijetFile
     private static (float[] Features, long[] Labels) ReadHdf5(string path, int maxEvents)
     {
         using Hdf5File file = Hdf5File.Open(path);
-        Hdf5Dataset features = file.GetDataset("features");
-        Hdf5Dataset labels = file.GetDataset("labels");
+        Hdf5Dataset features = Dataset(file, "features", path);
+        Hdf5Dataset labels = Dataset(file, "labels", path);
         int width = DijetSample.FeatureNames.Count;
         if (features.Rank != 2 || features.Shape[1] != width || labels.RowCount != features.RowCount)
         {
@@ -52,6 +52,10 @@ internal static class DijetFile
         long rows = maxEvents > 0 ? Math.Min(maxEvents, features.RowCount) : features.RowCount;
         return (features.ReadRows<float>(0, rows), labels.ReadRows<long>(0, rows));
     }
+
+    /// <summary>The dataset <paramref name="name"/>; when missing, the error names the file (HDF5's own names only the group).</summary>
+    private static Hdf5Dataset Dataset(Hdf5File file, string name, string path) =>
+        file.Exists(name) ? file.GetDataset(name) : throw new ObjectNotFoundException(name, path, file.Root.Names);
 
     private static (float[] Features, long[] Labels) ReadCsv(string path, int maxEvents)
     {

@@ -1,0 +1,76 @@
+using HepMl.Samples.JetTagging;
+using HepMl.TestData;
+using NUnit.Framework;
+
+namespace HepMl.Samples.Tests;
+
+/// <summary>Bad input to the jet-tagging command (docs/samples.md): exit code 2 naming the file, 64 naming the option.</summary>
+[TestFixture]
+public class JetTaggingCommandTests
+{
+    [Test]
+    public void Run_MissingInputFile_ExitCode2NamingTheFile()
+    {
+        string missing = Path.Combine(SharedData.CreateScratchDirectory("jet-missing"), "no-such-jets.h5");
+
+        (int code, string text) = Run("--input", missing);
+
+        Assert.That(code, Is.EqualTo(2), text);
+        Assert.That(text, Does.Contain(missing));
+    }
+
+    [Test]
+    public void Run_FileWithoutImagesOrConstituents_ExitCode2NamingTheFileAndWhatIsMissing()
+    {
+        string dijets = SampleReferences.Fixture("dijet_test_3k.h5");
+
+        (int code, string text) = Run("--input", dijets);
+
+        Assert.That(code, Is.EqualTo(2), text);
+        Assert.That(text, Does.Contain(dijets).And.Contain("images"));
+    }
+
+    [Test]
+    public void Run_NotAnHdf5File_ExitCode2NamingTheFile()
+    {
+        string path = Path.Combine(SharedData.CreateScratchDirectory("jet-text"), "jets.h5");
+        File.WriteAllText(path, "label,mass\n1,80.4\n");
+
+        (int code, string text) = Run("--input", path);
+
+        Assert.That(code, Is.EqualTo(2), text);
+        Assert.That(text, Does.Contain("not an HDF5 file").And.Contain(Path.GetFileName(path)));
+    }
+
+    [TestCase("--epochs", "0")]
+    [TestCase("--batch-size", "-1")]
+    [TestCase("--train-fraction", "1.5")]
+    [TestCase("--bdt-trees", "0")]
+    [TestCase("--jets", "5")]
+    [TestCase("--max-jets", "-3")]
+    public void Run_OutOfRangeSetting_ExitCode64NamingTheOption(string option, string value)
+    {
+        (int code, string text) = Run(option, value);
+
+        Assert.That(code, Is.EqualTo(64), text);
+        Assert.That(text, Does.Contain(option));
+    }
+
+    [TestCase("--epochs", "five")]
+    [TestCase("--no-such-option", "1")]
+    public void Run_UnparsableCommandLine_ExitCode64NamingTheOption(string option, string value)
+    {
+        (int code, string text) = Run(option, value);
+
+        Assert.That(code, Is.EqualTo(64), text);
+        Assert.That(text, Does.Contain(option));
+    }
+
+    private static (int Code, string Text) Run(params string[] args)
+    {
+        var console = new TestConsole();
+        string output = SharedData.CreateScratchDirectory("jet-command");
+        int code = JetTaggingCommand.Run([.. args, "--output", output, "--no-progress"], console.Console);
+        return (code, console.Text);
+    }
+}
