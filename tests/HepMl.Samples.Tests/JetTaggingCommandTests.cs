@@ -1,3 +1,4 @@
+using HepMl.Io.Hdf5;
 using HepMl.Samples.JetTagging;
 using HepMl.TestData;
 using NUnit.Framework;
@@ -42,6 +43,39 @@ public class JetTaggingCommandTests
         Assert.That(text, Does.Contain("not an HDF5 file").And.Contain(Path.GetFileName(path)));
     }
 
+    [Test]
+    public void Run_ImagesWithoutLabels_ExitCode2NamingTheFileAndTheDataset()
+    {
+        string path = WriteImages("no-labels.h5", side: 5, labels: null);
+
+        (int code, string text) = Run("--input", path);
+
+        Assert.That(code, Is.EqualTo(2), text);
+        Assert.That(text, Does.Contain(path).And.Contain("labels"));
+    }
+
+    [Test]
+    public void Run_NonSquareImages_ExitCode2NamingTheShape()
+    {
+        string path = WriteImages("not-square.h5", side: 5, labels: [0, 1, 0, 1], width: 4);
+
+        (int code, string text) = Run("--input", path);
+
+        Assert.That(code, Is.EqualTo(2), text);
+        Assert.That(text, Does.Contain("square").And.Contain("[4, 5, 4]").And.Contain(Path.GetFileName(path)));
+    }
+
+    [Test]
+    public void Run_LabelOtherThanZeroOrOne_ExitCode2NamingTheRow()
+    {
+        string path = WriteImages("bad-label.h5", side: 5, labels: [0, 1, 7, 1]);
+
+        (int code, string text) = Run("--input", path);
+
+        Assert.That(code, Is.EqualTo(2), text);
+        Assert.That(text, Does.Contain("row 2 holds 7").And.Contain(Path.GetFileName(path)));
+    }
+
     [TestCase("--epochs", "0")]
     [TestCase("--batch-size", "-1")]
     [TestCase("--train-fraction", "1.5")]
@@ -64,6 +98,25 @@ public class JetTaggingCommandTests
 
         Assert.That(code, Is.EqualTo(64), text);
         Assert.That(text, Does.Contain(option));
+    }
+
+    /// <summary>Four images [4, side, width] of ones in the peers' layout, with the given labels (none when null).</summary>
+    private static string WriteImages(string name, int side, long[]? labels, int? width = null)
+    {
+        string path = Path.Combine(SharedData.CreateScratchDirectory("jet-layout"), name);
+        int columns = width ?? side;
+        var images = new float[4 * side * columns];
+        Array.Fill(images, 1f);
+        using (Hdf5FileWriter file = Hdf5FileWriter.Create(path))
+        {
+            file.Root.WriteDataset<float>("images", images, [4, side, columns]);
+            if (labels is not null)
+            {
+                file.Root.WriteDataset<long>("labels", labels);
+            }
+        }
+
+        return path;
     }
 
     private static (int Code, string Text) Run(params string[] args)

@@ -20,7 +20,9 @@ internal static class JetImageFile
     public static JetSample Read(Hdf5File file, string path, int maxJets, IProgress<int>? progress)
     {
         Hdf5Dataset imageSet = file.GetDataset("images");
-        Hdf5Dataset labelSet = file.GetDataset("labels");
+        Hdf5Dataset labelSet = file.Exists("labels")
+            ? file.GetDataset("labels")
+            : throw new ObjectNotFoundException("labels", path, file.Root.Names);
         if (imageSet.Rank != 3 || imageSet.Shape[1] != imageSet.Shape[2])
         {
             throw new HepMlFormatException(
