@@ -14,7 +14,7 @@ namespace HepMl.Io.Tests.Root;
 /// baskets, with each compression. (uproot reads the same files in <c>bench/peers/root-write</c>.)
 /// </summary>
 [TestFixture]
-public sealed class RootFileWriterTests
+public sealed partial class RootFileWriterTests
 {
     private string _scratch = null!;
 
