@@ -3,9 +3,10 @@ using System.Buffers;
 namespace HepMl.Analysis.Trees.Internal;
 
 /// <summary>
-/// Grows one regression tree on gradient pairs over quantised features: per-node gradient/hessian histograms (the
-/// smaller child built from its events, the larger one as parent minus smaller), the best split per node from a scan
-/// of the histogram with NaN tried on both sides, and a stable partition of the node's event list.
+/// Grows one regression tree on gradient pairs over quantised features: per-node histograms of the gradient pairs
+/// rounded to integers (<see cref="GradientQuantizer"/>; the smaller child built from its events, the larger one as
+/// parent minus smaller), the best split per node from a scan of the histogram with NaN tried on both sides, and a
+/// stable partition of the node's event list.
 /// </summary>
 /// <remarks>
 /// The root of a tree on every event is built from the feature columns, one feature per thread. Below it, work is
