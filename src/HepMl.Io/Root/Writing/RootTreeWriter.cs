@@ -8,17 +8,18 @@ namespace HepMl.Io.Root.Writing;
 
 /// <summary>
 /// Writes a TTree (version 20) block by block: flat branches of every primitive, fixed arrays, counter-leaf arrays,
-/// <c>std::vector&lt;T&gt;</c> and C strings (<c>name/C</c>, TLeafC). Values are buffered big-endian per branch; when a cluster's worth of bytes is buffered
-/// every branch writes one basket (compressed in parallel), so memory stays bounded by one cluster. The TTree
-/// metadata (TBranch v13 / TBranchElement v10, TLeaf* v1) is written last, like uproot's writer.
+/// <c>std::vector&lt;T&gt;</c> and C strings (<c>name/C</c>, TLeafC). Values are buffered big-endian per branch; when
+/// a cluster's worth of bytes is buffered every branch writes one basket (compressed in parallel), so memory stays
+/// bounded by one cluster. The TTree metadata (TBranch v13 / TBranchElement v10, TLeaf* v1) is written last, like
+/// uproot's writer.
 /// </summary>
 /// <remarks>
+/// uproot: <c>file.mktree(...)</c> / <c>tree.extend(...)</c>; ROOT: <c>io/doc/TFile/ttree.md</c>.
 /// A C-string entry is stored as ROOT's <c>TLeafC::FillBasket</c> writes it (<c>TBufferFile::WriteFastArrayString</c>):
 /// one length byte, or 255 and a 4-byte big-endian length for 255 bytes or more, then the bytes without a terminating
 /// NUL; the basket carries entry offsets (ROOT sets <c>fEntryOffsetLen</c> for TLeafC branches), and the leaf's
 /// <c>fLen</c> and <c>fMaximum</c> are the longest string plus one, which ROOT's reader uses as its buffer size.
 /// </remarks>
-/// <remarks>uproot: <c>file.mktree(...)</c> / <c>tree.extend(...)</c>; ROOT: <c>io/doc/TFile/ttree.md</c>.</remarks>
 public sealed class RootTreeWriter
 {
     private const uint BranchBits = 0x03400000;
