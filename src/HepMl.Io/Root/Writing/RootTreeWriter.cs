@@ -97,7 +97,8 @@ public sealed class RootTreeWriter
 
     /// <summary>Appends a block of entries; every branch needs values (a counter may be left out: its counts come from the offsets).</summary>
     /// <exception cref="ArgumentException">A branch is missing, has the wrong element type or length, or counts disagree.</exception>
-    /// <exception cref="InvalidBranchValueException">A C string is null, holds a NUL character or is too long (no branch takes any of the block then).</exception>
+    /// <exception cref="InvalidBranchValueException">A C string is null, holds a NUL character or is too long.</exception>
+    /// <remarks>Every branch's values are checked first: when this throws, no branch has taken any of the block.</remarks>
     public void Append(RootTreeBlock block)
     {
         ArgumentNullException.ThrowIfNull(block);
@@ -143,15 +144,7 @@ public sealed class RootTreeWriter
             counts[branch.Counter!] = sizes;
         }
 
-        // Strings are checked before any branch buffers this block, so a bad one leaves every branch as it was.
-        foreach (BranchState branch in _branches.Where(b => b.IsString))
-        {
-            if (block.TryGet(branch.Definition.Name, out var column))
-            {
-                branch.CheckStrings(column.Values, column.Offsets, entries, _options.MaxStringBytes);
-            }
-        }
-
+        // Every branch's values are checked before any branch buffers this block, so a bad block leaves the tree as it was.
         foreach (BranchState branch in _branches)
         {
             if (branch.IsCounter && counts.TryGetValue(branch, out int[]? sizes))
@@ -161,8 +154,6 @@ public sealed class RootTreeWriter
                     throw new ArgumentException($"counter branch '{branch.Definition.Name}' disagrees with the lengths of the arrays it counts", nameof(block));
                 }
 
-                branch.AppendFlat(sizes, entries);
-                branch.CounterMaximum = Math.Max(branch.CounterMaximum, sizes.Length == 0 ? 0 : sizes.Max());
                 continue;
             }
 
@@ -171,6 +162,19 @@ public sealed class RootTreeWriter
                 throw new ArgumentException($"block has no values for branch '{branch.Definition.Name}'", nameof(block));
             }
 
+            branch.Check(column.Values, column.Offsets, entries, _options.MaxStringBytes);
+        }
+
+        foreach (BranchState branch in _branches)
+        {
+            if (branch.IsCounter && counts.TryGetValue(branch, out int[]? sizes))
+            {
+                branch.AppendFlat(sizes, entries);
+                branch.CounterMaximum = Math.Max(branch.CounterMaximum, sizes.Length == 0 ? 0 : sizes.Max());
+                continue;
+            }
+
+            block.TryGet(branch.Definition.Name, out var column);
             branch.Append(column.Values, column.Offsets, entries);
         }
 
@@ -656,14 +660,62 @@ public sealed class RootTreeWriter
         }
 
         /// <summary>
+        /// Checks a block's values for this branch (element type, count, offsets; strings by <see cref="CheckStrings"/>)
+        /// without buffering anything.
+        /// </summary>
+        public void Check(Array values, int[]? offsets, int entries, int maxStringBytes)
+        {
+            Type element = values.GetType().GetElementType()!;
+            if (element != Definition.ElementType)
+            {
+                throw new ArgumentException($"branch '{Definition.Name}' holds {Definition.ElementType.Name}; {element.Name} values were given");
+            }
+
+            if (IsString)
+            {
+                CheckStrings((string[])values, offsets, entries, maxStringBytes);
+                return;
+            }
+
+            int itemSize = Definition.ItemSize;
+            switch (Definition.Kind)
+            {
+                case RootBranchKind.Scalar:
+                case RootBranchKind.FixedArray:
+                    if (offsets is not null || values.Length != (long)entries * itemSize)
+                    {
+                        throw new ArgumentException($"branch '{Definition.Name}' needs {(long)entries * itemSize} values for {entries} entries, got {values.Length}{(offsets is null ? string.Empty : " with offsets")}");
+                    }
+
+                    break;
+
+                case RootBranchKind.Counted:
+                    if (offsets is null || offsets[^1] * (long)itemSize != values.Length)
+                    {
+                        throw new ArgumentException($"branch '{Definition.Name}': offsets end at {offsets?[^1]} items of {itemSize} values but {values.Length} values were given");
+                    }
+
+                    break;
+
+                default:
+                    if (offsets is null)
+                    {
+                        throw new ArgumentException($"branch '{Definition.Name}' needs values and offsets (AddJagged)");
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>
         /// Checks a C-string branch's values for a block: one string per entry, none null, none with a NUL character,
         /// none longer than <paramref name="maxStringBytes"/> UTF-8 bytes, and room for them in one basket.
         /// </summary>
-        public void CheckStrings(Array values, int[]? offsets, int entries, int maxStringBytes)
+        private void CheckStrings(string[] strings, int[]? offsets, int entries, int maxStringBytes)
         {
-            if (values is not string[] strings || offsets is not null || values.Length != entries)
+            if (offsets is not null || strings.Length != entries)
             {
-                throw new ArgumentException($"branch '{Definition.Name}' needs {entries} strings (string[], no offsets) for {entries} entries, got {values.Length} {values.GetType().GetElementType()?.Name} values{(offsets is null ? string.Empty : " with offsets")}");
+                throw new ArgumentException($"branch '{Definition.Name}' needs {entries} strings (no offsets) for {entries} entries, got {strings.Length}{(offsets is null ? string.Empty : " with offsets")}");
             }
 
             long needed = 0;
@@ -696,17 +748,11 @@ public sealed class RootTreeWriter
             }
         }
 
+        /// <summary>Buffers a block's values, already checked by <see cref="Check"/>.</summary>
         public void Append(Array values, int[]? offsets, int entries)
         {
-            Type element = values.GetType().GetElementType()!;
-            if (element != Definition.ElementType)
-            {
-                throw new ArgumentException($"branch '{Definition.Name}' holds {Definition.ElementType.Name}; {element.Name} values were given");
-            }
-
             if (IsString)
             {
-                // Checked by CheckStrings before any branch took this block's values.
                 AppendStrings((string[])values);
                 Entries += entries;
                 return;
@@ -717,24 +763,14 @@ public sealed class RootTreeWriter
             {
                 case RootBranchKind.Scalar:
                 case RootBranchKind.FixedArray:
-                    if (offsets is not null || values.Length != (long)entries * itemSize)
-                    {
-                        throw new ArgumentException($"branch '{Definition.Name}' needs {(long)entries * itemSize} values for {entries} entries, got {values.Length}{(offsets is null ? string.Empty : " with offsets")}");
-                    }
-
                     AppendValues(values, values.Length);
                     break;
 
                 case RootBranchKind.Counted:
-                    if (offsets![^1] * (long)itemSize != values.Length)
-                    {
-                        throw new ArgumentException($"branch '{Definition.Name}': offsets end at {offsets[^1]} items of {itemSize} values but {values.Length} values were given");
-                    }
-
                     int start = Data.Length;
                     for (int e = 0; e < entries; e++)
                     {
-                        EntryOffsets.Add(start + (offsets[e] * itemSize * ElementSize));
+                        EntryOffsets.Add(start + (offsets![e] * itemSize * ElementSize));
                     }
 
                     AppendValues(values, values.Length);
