@@ -10,7 +10,8 @@ using HepMl.Io.Root.Writing;
 // Per file: TObjString at the top and three directories down; TH1D (fixed bins, sum of squared weights), TH1F
 // (variable bins), TH2D in a subdirectory; a tree in events/selected with scalars of all 11 primitive types, fixed
 // arrays (1-D and 2-D), counter-leaf arrays of several types sharing a counter, std::vector<T> of all 11 types, over
-// many baskets. Plus one file with a friend tree of scores next to the first file's tree.
+// many baskets; a C-string branch (name/C, TLeafC) with empty, 254/255/256-byte, long and non-ASCII strings. Plus one
+// file with a friend tree of scores next to the first file's tree.
 // Usage: HepMl.RootReadbackBench OUT_DIR [ENTRIES]
 string output = args[0];
 int entries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20_000;
@@ -42,6 +43,20 @@ foreach ((string name, Type type) in new[] { ("jet_pt", typeof(float)), ("jet_e"
 {
     Add(RootBranchDefinition.Create(name, type, RootBranchKind.Counted, counterName: "nJet"), Values(random, type, jetOffsets[^1]), jetOffsets, "counted", []);
 }
+
+// C strings: the length-byte boundaries, one 70 000-byte string, empty strings, TMVA's class names, non-ASCII UTF-8, random text.
+string[] special =
+[
+    string.Empty, "Signal", "Background", new('a', 254), new('b', 255), new('c', 256), new string('é', 127) + "e",
+    "ünïcödé ✓ 日本語 🚀", "x",
+];
+string[] labels = Enumerable.Range(0, entries).Select(i => i % 3 == 0 ? special[(i / 3) % special.Length]
+    : new string(Enumerable.Range(0, random.Next(0, 40)).Select(_ => (char)random.Next(32, 127)).ToArray())).ToArray();
+labels[entries / 2] = new string('L', 70_000); // one long string (4-byte length beyond 16 bits)
+definitions.Add(RootBranchDefinition.CString("label"));
+columns["label"] = (labels, null);
+File.WriteAllText(Path.Combine(output, "label.json"), JsonSerializer.Serialize(labels));
+branches.Add(new { name = "label", dtype = "str", kind = "string", shape = Array.Empty<int>(), offsets = (string?)null });
 
 // Histograms: contents include under- and overflow.
 double[] h1 = Enumerable.Range(0, 12).Select(i => Math.Round(random.NextDouble() * 100, 3)).ToArray();

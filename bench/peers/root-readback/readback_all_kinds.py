@@ -2,7 +2,8 @@
 """Reads the ROOT files HepMl.RootReadbackBench wrote with uproot and compares everything with what was written
 (manifest.json and the raw little-endian dumps beside the files): directories and TObjString, TH1D/TH1F/TH2D
 (contents and sums of squared weights with under/overflow, edges, entries, titles), every tree branch value by value
-(bit for bit, NaN included) with its dtype and shape, the number of baskets, and the friend tree's fFriends entry.
+(bit for bit, NaN included) with its dtype and shape, C-string branches (TLeafC, "name/C") string by string, the number
+of baskets, and the friend tree's fFriends entry.
 Prints one JSON line per file and a summary; exit status 1 on any difference.
 
 Usage (PYTHONPATH from ../shared/peers/uproot/setup.sh): readback_all_kinds.py DIR
@@ -38,7 +39,7 @@ def same_bits(actual, expected):
 
 
 def check_file(folder, manifest, name):
-    problems, checked = [], 0
+    problems, checked, strings = [], 0, 0
     f = uproot.open(os.path.join(folder, name))
     for path, text in manifest["strings"].items():
         value = f[path]
@@ -73,8 +74,13 @@ def check_file(folder, manifest, name):
     if baskets < 2:
         problems.append(f"only {baskets} basket per branch: the many-basket path is not exercised")
     for b in manifest["branches"]:
-        expected = read_dump(folder, b["name"], b["dtype"])
         branch = tree[b["name"]]
+        if b["kind"] == "string":
+            problems.extend(check_strings(folder, branch, b["name"]))
+            checked += manifest["entries"]
+            strings += manifest["entries"]
+            continue
+        expected = read_dump(folder, b["name"], b["dtype"])
         array = branch.array(library="np")
         if b["kind"] in ("counted", "vector"):
             offsets = np.fromfile(os.path.join(folder, b["offsets"] + ".bin"), "<i4")
@@ -96,7 +102,33 @@ def check_file(folder, manifest, name):
         problems.append(f"nJet (counter): {problem}")
     return {"file": name, "compression": f.file.compression.__class__.__name__ + f":{getattr(f.file.compression, 'level', '')}"
             if f.file.compression else "none", "keys": len(f.keys()), "branches": len(tree.keys()),
-            "baskets_per_branch_min": int(baskets), "values_checked": int(checked), "problems": problems}
+            "baskets_per_branch_min": int(baskets), "values_checked": int(checked), "strings_checked": strings, "problems": problems}
+
+
+def check_strings(folder, branch, name):
+    """A C-string branch: TLeafC leaf titled like the branch, branch title NAME/C, read as AsStrings, every string equal."""
+    problems = []
+    with open(os.path.join(folder, name + ".json"), encoding="utf-8") as handle:
+        expected = json.load(handle)
+    leaves = branch.member("fLeaves")
+    if [leaf.classname for leaf in leaves] != ["TLeafC"] or branch.member("fTitle") != name + "/C":
+        problems.append(f"{name}: leaves {[leaf.classname for leaf in leaves]}, title {branch.member('fTitle')!r}")
+    longest = max(len(text.encode("utf-8")) for text in expected)
+    if leaves[0].member("fLen") != longest + 1 or leaves[0].member("fMaximum") != longest + 1:
+        problems.append(f"{name}: fLen {leaves[0].member('fLen')}, fMaximum {leaves[0].member('fMaximum')}, expected {longest + 1}")
+    if not isinstance(branch.interpretation, uproot.interpretation.strings.AsStrings):
+        problems.append(f"{name}: interpretation {branch.interpretation!r}")
+        return problems
+    if branch.num_baskets < 2:
+        problems.append(f"{name}: only {branch.num_baskets} basket")
+    actual = list(branch.array(library="np"))
+    if len(actual) != len(expected):
+        problems.append(f"{name}: {len(actual)} strings read, {len(expected)} written")
+    else:
+        differ = [i for i, (a, e) in enumerate(zip(actual, expected)) if a != e]
+        if differ:
+            problems.append(f"{name}: {len(differ)} strings differ, first at entry {differ[0]}: {actual[differ[0]]!r:.80}")
+    return problems
 
 
 def check_friend(folder, manifest):
@@ -132,8 +164,9 @@ def main():
         print(json.dumps(result))
     bad = sum(len(r["problems"]) for r in results)
     total = sum(r.get("values_checked", 0) for r in results)
+    strings = sum(r.get("strings_checked", 0) for r in results)
     print(f"uproot {uproot.__version__}: {len(results)} files, {len(manifest['branches'])} branches + counter per tree, "
-          f"{total} values compared, {bad} problems")
+          f"{total} values compared (of them {strings} strings), {bad} problems")
     return 1 if bad else 0
 
 

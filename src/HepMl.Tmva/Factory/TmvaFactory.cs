@@ -212,8 +212,9 @@ public sealed class TmvaFactory
 
     /// <summary>
     /// Writes the output ROOT file TMVA's GUI reads: directory DATASET with <c>TrainTree</c> and <c>TestTree</c>
-    /// holding <c>classID</c> (0 signal, 1 background), <c>className</c>-free flat branches <c>weight</c>, the variables,
-    /// the spectators and each method's response (not for Cuts).
+    /// holding <c>classID</c> (0 signal, 1 background), <c>className</c> (a C-string branch <c>className/C</c>:
+    /// "Signal" or "Background", the dataset's class name of each event), <c>weight</c>, the variables, the
+    /// spectators and each method's response (not for Cuts).
     /// </summary>
     public void WriteOutputFile(string path)
     {
@@ -241,12 +242,15 @@ public sealed class TmvaFactory
         var branches = new List<RootBranchDefinition>
         {
             RootBranchDefinition.Scalar<int>("classID"),
+            RootBranchDefinition.CString("className"),
             RootBranchDefinition.Scalar<float>("weight"),
         };
         var block = new RootTreeBlock(data.RowCount);
-        block.Add("classID", data.Labels.ToArray().Select(l => l == 1 ? 0 : 1).ToArray());
+        int[] labels = data.Labels.ToArray();
+        block.Add("classID", labels.Select(l => l == 1 ? 0 : 1).ToArray());
+        block.Add("className", labels.Select(l => data.ClassNames[l]).ToArray());
         block.Add("weight", data.Weights.ToArray());
-        var used = new HashSet<string>(StringComparer.Ordinal) { "classID", "weight" };
+        var used = new HashSet<string>(StringComparer.Ordinal) { "classID", "className", "weight" };
         for (int j = 0; j < data.FeatureCount; j++)
         {
             string branch = Unique(TmvaHeader.Internal(data.FeatureNames[j]), used);

@@ -14,7 +14,7 @@ namespace HepMl.Io.Tests.Root;
 /// baskets, with each compression. (uproot reads the same files in <c>bench/peers/root-write</c>.)
 /// </summary>
 [TestFixture]
-public sealed class RootFileWriterTests
+public sealed partial class RootFileWriterTests
 {
     private string _scratch = null!;
 
@@ -53,6 +53,30 @@ public sealed class RootFileWriterTests
         Assert.That(events.Entries, Is.EqualTo(data.Entries));
         Assert.That(events.GetBranch("f4").BasketCount, Is.GreaterThan(3), "many baskets");
         data.AssertMatches(events);
+    }
+
+    [Test]
+    public void Append_BadBlock_NoBranchTakesAnyOfIt()
+    {
+        // The second branch's values are one short: the first branch must not have buffered its values either, or
+        // the branches would disagree on their entries.
+        string path = Path.Combine(_scratch, "bad-block.root");
+        using (RootFileWriter file = RootFileWriter.Create(path))
+        {
+            RootTreeWriter tree = file.Root.CreateTree("T", "bad", [RootBranchDefinition.Scalar<float>("a"), RootBranchDefinition.Vector<int>("v"), RootBranchDefinition.Scalar<int>("b")]);
+            var error = Assert.Throws<ArgumentException>(() => tree.Append(new RootTreeBlock(3).Add("a", new[] { 1f, 2f, 3f })
+                .AddJagged("v", new[] { 7 }, [0, 1, 1, 1]).Add("b", new[] { 1, 2 })))!;
+            Assert.That(error.Message, Does.Contain("'b' needs 3 values for 3 entries, got 2"));
+            Assert.Throws<ArgumentException>(() => tree.Append(new RootTreeBlock(1).Add("a", new[] { 1f }).Add("v", new[] { 7 }).Add("b", new[] { 1 })));
+            tree.Append(new RootTreeBlock(2).Add("a", new[] { 4f, 5f }).AddJagged("v", new[] { 8, 9 }, [0, 2, 2]).Add("b", new[] { 6, 7 }));
+        }
+
+        using RootFile read = RootFile.Open(path);
+        TreeReader t = read.GetTree("T");
+        Assert.That(t.Entries, Is.EqualTo(2));
+        Assert.That(t.ReadColumn("a").Span<float>().ToArray(), Is.EqualTo(new[] { 4f, 5f }));
+        Assert.That(t.ReadColumn("v").Span<int>().ToArray(), Is.EqualTo(new[] { 8, 9 }));
+        Assert.That(t.ReadColumn("b").Span<int>().ToArray(), Is.EqualTo(new[] { 6, 7 }));
     }
 
     [Test]

@@ -1,6 +1,7 @@
 using HepMl.Analysis.Data;
 using HepMl.Analysis.LinearModels;
 using HepMl.Analysis.Metrics;
+using HepMl.Io.Columns;
 using HepMl.Io.Root.Reading;
 using HepMl.Io.Root.Trees;
 using HepMl.TestData;
@@ -86,7 +87,32 @@ public class FactoryTests
         }
 
         Assert.That(testTree.ReadColumn("classID").Span<int>().ToArray(), Is.EqualTo(test.Labels.ToArray().Select(l => l == 1 ? 0 : 1).ToArray()));
+        foreach ((string treeName, Dataset data) in new[] { ("dataset/TrainTree", loader.Sample.Training), ("dataset/TestTree", test) })
+        {
+            AssertClassNames(file.GetTree(treeName), data, treeName);
+        }
+
         Assert.That(report.InputRanking[0].Variable, Is.EqualTo("m_bb"), "the resonance mass separates best");
+    }
+
+    /// <summary>
+    /// TMVA's <c>className</c> branch: a C string (TLeafC, title <c>className/C</c>) right after <c>classID</c>, "Signal"
+    /// for classID 0 and "Background" for classID 1 in every entry, and classID the dataset's label (signal = 1 -> 0).
+    /// </summary>
+    private static void AssertClassNames(TreeReader tree, Dataset data, string treeName)
+    {
+        Assert.That(tree.Branches.Take(2).Select(b => b.Name), Is.EqualTo(new[] { "classID", "className" }), treeName);
+        TreeBranch branch = tree.GetBranch("className");
+        Assert.That((branch.Title, branch.Leaves.Single().ClassName), Is.EqualTo(("className/C", "TLeafC")), treeName);
+        int[] classId = tree.ReadColumn("classID").Span<int>().ToArray();
+        Assert.That(classId, Is.EqualTo(data.Labels.ToArray().Select(l => l == 1 ? 0 : 1).ToArray()), treeName);
+        ColumnData names = tree.ReadColumn("className");
+        Assert.That(names.StringCount, Is.EqualTo(classId.Length), treeName);
+        Assert.That(classId, Does.Contain(0).And.Contain(1), $"{treeName} holds both classes");
+        for (int i = 0; i < classId.Length; i++)
+        {
+            Assert.That(names.GetString(i), Is.EqualTo(classId[i] == 0 ? "Signal" : "Background"), $"{treeName} entry {i}");
+        }
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using HepMl.Io;
+using HepMl.Io.Columns;
 using HepMl.Io.Root.Reading;
 using HepMl.Io.Root.Trees;
 using HepMl.TestData;
@@ -191,14 +192,21 @@ public class TmvaJobTests
             foreach (string treeName in new[] { "dataset/TrainTree", "dataset/TestTree" })
             {
                 TreeReader tree = file.GetTree(treeName);
-                Assert.That(tree.Branches.Select(b => b.Name), Is.SupersetOf(new[] { "classID", "weight", "m_bb", "btag", "met", "BDTG", "Fisher" }), treeName);
+                Assert.That(tree.Branches.Select(b => b.Name), Is.SupersetOf(new[] { "classID", "className", "weight", "m_bb", "btag", "met", "BDTG", "Fisher" }), treeName);
+
+                // className (TMVA's className/C branch) names the class of classID in every entry.
+                int[] classId = tree.ReadColumn("classID").Span<int>().ToArray();
+                ColumnData classNames = tree.ReadColumn("className");
+                Assert.That(classNames.StringCount, Is.EqualTo(classId.Length), treeName);
+                Assert.That(Enumerable.Range(0, classId.Length).Select(classNames.GetString), Is.EqualTo(classId.Select(c => c == 0 ? "Signal" : "Background")), treeName);
+                Assert.That(classId, Does.Contain(0).And.Contain(1), treeName);
             }
 
             // The TestTree's Fisher branch is what TMVA::Reader gives for the written weight file.
             TreeReader test = file.GetTree("dataset/TestTree");
             TmvaBookedMethod fisher = new TmvaReader().BookMva("Fisher", Path.Combine(weights, "Small_Fisher.weights.xml"));
             float[] m = test.ReadColumn("m_bb").Span<float>().ToArray(), btag = test.ReadColumn("btag").Span<float>().ToArray();
-            float[] product = test.ReadColumn(test.Branches[4].Name).Span<float>().ToArray();
+            float[] product = test.ReadColumn(test.Branches.Single(b => b.Name.StartsWith("dR_bb", StringComparison.Ordinal)).Name).Span<float>().ToArray();
             float[] stored = test.ReadColumn("Fisher").Span<float>().ToArray();
             for (int i = 0; i < 20; i++)
             {

@@ -1,21 +1,32 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using System.Text;
 using HepMl.Io.Compression;
 
 namespace HepMl.Io.Root.Writing;
 
 /// <summary>
-/// Writes a TTree (version 20) block by block: flat branches of every primitive, fixed arrays, counter-leaf arrays and
-/// <c>std::vector&lt;T&gt;</c>. Values are buffered big-endian per branch; when a cluster's worth of bytes is buffered
-/// every branch writes one basket (compressed in parallel), so memory stays bounded by one cluster. The TTree
-/// metadata (TBranch v13 / TBranchElement v10, TLeaf* v1) is written last, like uproot's writer.
+/// Writes a TTree (version 20) block by block: flat branches of every primitive, fixed arrays, counter-leaf arrays,
+/// <c>std::vector&lt;T&gt;</c> and C strings (<c>name/C</c>, TLeafC). Values are buffered big-endian per branch; when
+/// a cluster's worth of bytes is buffered every branch writes one basket (compressed in parallel), so memory stays
+/// bounded by one cluster. The TTree metadata (TBranch v13 / TBranchElement v10, TLeaf* v1) is written last, like
+/// uproot's writer.
 /// </summary>
-/// <remarks>uproot: <c>file.mktree(...)</c> / <c>tree.extend(...)</c>; ROOT: <c>io/doc/TFile/ttree.md</c>.</remarks>
+/// <remarks>
+/// uproot: <c>file.mktree(...)</c> / <c>tree.extend(...)</c>; ROOT: <c>io/doc/TFile/ttree.md</c>.
+/// A C-string entry is stored as ROOT's <c>TLeafC::FillBasket</c> writes it (<c>TBufferFile::WriteFastArrayString</c>):
+/// one length byte, or 255 and a 4-byte big-endian length for 255 bytes or more, then the bytes without a terminating
+/// NUL; the basket carries entry offsets (ROOT sets <c>fEntryOffsetLen</c> for TLeafC branches), and the leaf's
+/// <c>fLen</c> and <c>fMaximum</c> are the longest string plus one, which ROOT's reader uses as its buffer size.
+/// </remarks>
 public sealed class RootTreeWriter
 {
     private const uint BranchBits = 0x03400000;
     private const int BasketHeaderBytes = 2 + 4 + 4 + 4 + 4 + 1;
+
+    /// <summary>Most bytes one branch buffers before a basket is cut: key, values and entry offsets stay within Int32.</summary>
+    private const int MaxBufferedBytes = 0x7000_0000;
 
     private readonly RootDirectoryWriter _directory;
     private readonly RootTreeWriterOptions _options;
@@ -86,6 +97,8 @@ public sealed class RootTreeWriter
 
     /// <summary>Appends a block of entries; every branch needs values (a counter may be left out: its counts come from the offsets).</summary>
     /// <exception cref="ArgumentException">A branch is missing, has the wrong element type or length, or counts disagree.</exception>
+    /// <exception cref="InvalidBranchValueException">A C string is null, holds a NUL character or is too long.</exception>
+    /// <remarks>Every branch's values are checked first: when this throws, no branch has taken any of the block.</remarks>
     public void Append(RootTreeBlock block)
     {
         ArgumentNullException.ThrowIfNull(block);
@@ -131,6 +144,7 @@ public sealed class RootTreeWriter
             counts[branch.Counter!] = sizes;
         }
 
+        // Every branch's values are checked before any branch buffers this block, so a bad block leaves the tree as it was.
         foreach (BranchState branch in _branches)
         {
             if (branch.IsCounter && counts.TryGetValue(branch, out int[]? sizes))
@@ -140,8 +154,6 @@ public sealed class RootTreeWriter
                     throw new ArgumentException($"counter branch '{branch.Definition.Name}' disagrees with the lengths of the arrays it counts", nameof(block));
                 }
 
-                branch.AppendFlat(sizes, entries);
-                branch.CounterMaximum = Math.Max(branch.CounterMaximum, sizes.Length == 0 ? 0 : sizes.Max());
                 continue;
             }
 
@@ -150,6 +162,19 @@ public sealed class RootTreeWriter
                 throw new ArgumentException($"block has no values for branch '{branch.Definition.Name}'", nameof(block));
             }
 
+            branch.Check(column.Values, column.Offsets, entries, _options.MaxStringBytes);
+        }
+
+        foreach (BranchState branch in _branches)
+        {
+            if (branch.IsCounter && counts.TryGetValue(branch, out int[]? sizes))
+            {
+                branch.AppendFlat(sizes, entries);
+                branch.CounterMaximum = Math.Max(branch.CounterMaximum, sizes.Length == 0 ? 0 : sizes.Max());
+                continue;
+            }
+
+            block.TryGet(branch.Definition.Name, out var column);
             branch.Append(column.Values, column.Offsets, entries);
         }
 
@@ -456,7 +481,7 @@ public sealed class RootTreeWriter
         int outer = b.BeginVersion(1);
         int leaf = b.BeginVersion(2);
         b.TNamed(d.Name, branch.LeafTitle, 0x03000000);
-        b.Int32(d.Kind == RootBranchKind.FixedArray || d.Kind == RootBranchKind.Counted ? d.ItemSize : 1); // fLen
+        b.Int32(branch.IsString ? branch.LongestString + 1 : d.Kind is RootBranchKind.FixedArray or RootBranchKind.Counted ? d.ItemSize : 1); // fLen
         b.Int32(element ? 0 : branch.ElementSize); // fLenType
         b.Int32(0); // fOffset
         b.Bool(branch.IsCounter); // fIsRange
@@ -470,9 +495,10 @@ public sealed class RootTreeWriter
         }
         else
         {
-            // fMinimum, fMaximum in the leaf's type; a counter's maximum sizes the arrays it counts.
+            // fMinimum, fMaximum in the leaf's type; a counter's maximum sizes the arrays it counts, a C string's the
+            // buffer ROOT reads it into.
             WriteExtreme(b, branch, 0);
-            WriteExtreme(b, branch, branch.IsCounter ? branch.CounterMaximum : 0);
+            WriteExtreme(b, branch, branch.IsCounter ? branch.CounterMaximum : branch.IsString ? branch.LongestString + 1 : 0);
         }
 
         b.End(outer);
@@ -492,6 +518,7 @@ public sealed class RootTreeWriter
                 b.Int16((short)value);
                 break;
             case 'I':
+            case 'C':
                 b.Int32(value);
                 break;
             case 'L':
@@ -579,6 +606,7 @@ public sealed class RootTreeWriter
                 _ => definition.Name,
             };
             BranchTitle = definition.Kind == RootBranchKind.Vector ? definition.Name : $"{LeafTitle}/{Letter}";
+            IsString = definition.ElementType == typeof(string);
         }
 
         public RootBranchDefinition Definition { get; }
@@ -592,6 +620,12 @@ public sealed class RootTreeWriter
         public string BranchTitle { get; }
 
         public bool IsCounter { get; set; }
+
+        /// <summary>A C-string branch (TLeafC).</summary>
+        public bool IsString { get; }
+
+        /// <summary>UTF-8 length of the longest string written so far (C-string branches).</summary>
+        public int LongestString { get; private set; }
 
         public BranchState? Counter { get; set; }
 
@@ -611,7 +645,7 @@ public sealed class RootTreeWriter
 
         public long ZipBytes { get; set; }
 
-        public bool HasEntryOffsets => Definition.Kind is RootBranchKind.Counted or RootBranchKind.Vector;
+        public bool HasEntryOffsets => IsString || Definition.Kind is RootBranchKind.Counted or RootBranchKind.Vector;
 
         public void Reset()
         {
@@ -625,12 +659,22 @@ public sealed class RootTreeWriter
             Entries += entries;
         }
 
-        public void Append(Array values, int[]? offsets, int entries)
+        /// <summary>
+        /// Checks a block's values for this branch (element type, count, offsets; strings by <see cref="CheckStrings"/>)
+        /// without buffering anything.
+        /// </summary>
+        public void Check(Array values, int[]? offsets, int entries, int maxStringBytes)
         {
             Type element = values.GetType().GetElementType()!;
             if (element != Definition.ElementType)
             {
                 throw new ArgumentException($"branch '{Definition.Name}' holds {Definition.ElementType.Name}; {element.Name} values were given");
+            }
+
+            if (IsString)
+            {
+                CheckStrings((string[])values, offsets, entries, maxStringBytes);
+                return;
             }
 
             int itemSize = Definition.ItemSize;
@@ -643,19 +687,90 @@ public sealed class RootTreeWriter
                         throw new ArgumentException($"branch '{Definition.Name}' needs {(long)entries * itemSize} values for {entries} entries, got {values.Length}{(offsets is null ? string.Empty : " with offsets")}");
                     }
 
+                    break;
+
+                case RootBranchKind.Counted:
+                    if (offsets is null || offsets[^1] * (long)itemSize != values.Length)
+                    {
+                        throw new ArgumentException($"branch '{Definition.Name}': offsets end at {offsets?[^1]} items of {itemSize} values but {values.Length} values were given");
+                    }
+
+                    break;
+
+                default:
+                    if (offsets is null)
+                    {
+                        throw new ArgumentException($"branch '{Definition.Name}' needs values and offsets (AddJagged)");
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Checks a C-string branch's values for a block: one string per entry, none null, none with a NUL character,
+        /// none longer than <paramref name="maxStringBytes"/> UTF-8 bytes, and room for them in one basket.
+        /// </summary>
+        private void CheckStrings(string[] strings, int[]? offsets, int entries, int maxStringBytes)
+        {
+            if (offsets is not null || strings.Length != entries)
+            {
+                throw new ArgumentException($"branch '{Definition.Name}' needs {entries} strings (no offsets) for {entries} entries, got {strings.Length}{(offsets is null ? string.Empty : " with offsets")}");
+            }
+
+            long needed = 0;
+            for (int e = 0; e < strings.Length; e++)
+            {
+                string? value = strings[e];
+                if (value is null)
+                {
+                    throw new InvalidBranchValueException(Definition.Name, Entries + e, "the string is null; a C-string branch has no null value (use an empty string)");
+                }
+
+                int nul = value.IndexOf('\0', StringComparison.Ordinal);
+                if (nul >= 0)
+                {
+                    throw new InvalidBranchValueException(Definition.Name, Entries + e, $"the string has a NUL character at index {nul}; ROOT would end the C string there");
+                }
+
+                int length = Encoding.UTF8.GetByteCount(value);
+                if (length > maxStringBytes)
+                {
+                    throw new InvalidBranchValueException(Definition.Name, Entries + e, $"the string is {length} bytes long in UTF-8; a C-string branch holds at most {maxStringBytes}");
+                }
+
+                needed += length + (length < 255 ? 1 : 5);
+            }
+
+            if (Data.Length + needed > MaxBufferedBytes)
+            {
+                throw new ArgumentException($"branch '{Definition.Name}': this block's strings need {needed} bytes, too many for one basket; append fewer entries per block");
+            }
+        }
+
+        /// <summary>Buffers a block's values, already checked by <see cref="Check"/>.</summary>
+        public void Append(Array values, int[]? offsets, int entries)
+        {
+            if (IsString)
+            {
+                AppendStrings((string[])values);
+                Entries += entries;
+                return;
+            }
+
+            int itemSize = Definition.ItemSize;
+            switch (Definition.Kind)
+            {
+                case RootBranchKind.Scalar:
+                case RootBranchKind.FixedArray:
                     AppendValues(values, values.Length);
                     break;
 
                 case RootBranchKind.Counted:
-                    if (offsets![^1] * (long)itemSize != values.Length)
-                    {
-                        throw new ArgumentException($"branch '{Definition.Name}': offsets end at {offsets[^1]} items of {itemSize} values but {values.Length} values were given");
-                    }
-
                     int start = Data.Length;
                     for (int e = 0; e < entries; e++)
                     {
-                        EntryOffsets.Add(start + (offsets[e] * itemSize * ElementSize));
+                        EntryOffsets.Add(start + (offsets![e] * itemSize * ElementSize));
                     }
 
                     AppendValues(values, values.Length);
@@ -676,6 +791,31 @@ public sealed class RootTreeWriter
             }
 
             Entries += entries;
+        }
+
+        /// <summary>
+        /// Appends one C string per entry (length byte, or 255 and a big-endian Int32 length, then the UTF-8 bytes) with
+        /// each entry's offset; the values were checked by <see cref="CheckStrings"/>.
+        /// </summary>
+        private void AppendStrings(string[] values)
+        {
+            foreach (string value in values)
+            {
+                EntryOffsets.Add(Data.Length);
+                int length = Encoding.UTF8.GetByteCount(value);
+                if (length < 255)
+                {
+                    Data.Byte((byte)length);
+                }
+                else
+                {
+                    Data.Byte(255);
+                    Data.Int32(length);
+                }
+
+                Encoding.UTF8.GetBytes(value, Data.Take(length));
+                LongestString = Math.Max(LongestString, length);
+            }
         }
 
         /// <summary>Appends <paramref name="count"/> values from <paramref name="first"/> as big-endian bytes.</summary>
@@ -771,6 +911,7 @@ public sealed class RootTreeWriter
             : type == typeof(long) ? ('L', 8)
             : type == typeof(ulong) ? ('l', 8)
             : type == typeof(float) ? ('F', 4)
+            : type == typeof(string) ? ('C', 1)
             : ('D', 8);
     }
 }

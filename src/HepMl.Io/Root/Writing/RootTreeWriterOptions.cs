@@ -16,6 +16,9 @@ public sealed record RootTreeWriterOptions
     /// <summary>Largest number of threads compressing the baskets of a cluster (default: all cores).</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Longest string accepted by C-string branches (UTF-8 bytes); lowered only by tests.</summary>
+    internal int MaxStringBytes { get; init; } = RootBranchDefinition.MaxStringBytes;
+
     /// <summary>Friend trees recorded in the tree (<c>fFriends</c>), so ROOT resolves their branches too.</summary>
     public IReadOnlyList<RootFriend> Friends { get; init; } = [];
 }
