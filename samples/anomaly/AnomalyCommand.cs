@@ -35,6 +35,13 @@ public static class AnomalyCommand
         {
             input, train, test, maxEvents, trainEvents, testEvents, signalFraction, epochs, batchSize, beta, seed, backgroundEfficiency, format, output, noProgress,
         };
+        root.Validators.Add(result =>
+        {
+            if ((result.GetValue(train) is null) != (result.GetValue(test) is null))
+            {
+                result.AddError("--train and --test go together: give both, or neither (to generate the toy)");
+            }
+        });
         root.SetAction(parse =>
         {
             string? folder = parse.GetValue(input);

@@ -67,6 +67,16 @@ public class AnomalyCommandTests
         Assert.That(text, Does.Contain(option).Or.Contain(value));
     }
 
+    [TestCase("--train")]
+    [TestCase("--test")]
+    public void Run_OnlyOneOfTrainAndTest_ExitCode64NamingBoth(string option)
+    {
+        (int code, string text) = Run(option, SampleReferences.Fixture("dijet_test_3k.h5"));
+
+        Assert.That(code, Is.EqualTo(64), text);
+        Assert.That(text, Does.Contain("--train and --test go together"));
+    }
+
     private static (int Code, string Text) Run(params string[] args)
     {
         var console = new TestConsole();
