@@ -20,27 +20,10 @@ public partial class GradientBoostingTrainerTests
     public void Train_LeafValuesAndStatistics_FollowFromTheEventsRoutedToEachLeaf(int depth)
     {
         const int n = 6000;
-        var random = new Random(21);
-        var columns = new float[3][];
-        for (int f = 0; f < 3; f++)
-        {
-            columns[f] = new float[n];
-        }
-
-        var labels = new int[n];
-        var weights = new float[n];
-        for (int i = 0; i < n; i++)
-        {
-            for (int f = 0; f < 3; f++)
-            {
-                columns[f][i] = (float)random.NextDouble();
-            }
-
-            labels[i] = columns[0][i] + (0.5 * columns[1][i]) + (0.4 * random.NextDouble()) > 0.95 ? 1 : 0;
-            weights[i] = (float)(0.5 + (1.5 * random.NextDouble()));
-        }
-
-        var data = new Dataset(["a", "b", "c"], columns, labels, weights);
+        Dataset data = NoisySample(n, 21);
+        float[][] columns = [data.Column(0).ToArray(), data.Column(1).ToArray(), data.Column(2).ToArray()];
+        int[] labels = data.Labels.ToArray();
+        float[] weights = data.Weights.ToArray();
         const double learningRate = 0.3, lambda = 1.0;
         var options = new GradientBoostingOptions
         {
