@@ -53,6 +53,10 @@ public class FactoryTests
 
         Assert.That(report.Methods.Select(m => m.Title), Is.EquivalentTo(new[] { "BDT", "BDTG", "Fisher", "Likelihood", "MLP", "Cuts" }));
         Assert.That(report.Methods.Select(m => m.RocIntegral), Is.Ordered.Descending);
+        TmvaMethodEvaluation mlp = report.Methods.Single(m => m.Title == "MLP");
+        Assert.That(mlp.Ranking.Select(r => r.Variable), Is.EquivalentTo(loader.Sample.Training.FeatureNames), "MLP ranks every input");
+        Assert.That(mlp.Ranking.Select(r => r.Importance), Is.All.GreaterThan(0), "MLP importances");
+        Assert.That(mlp.Ranking.Select(r => r.Importance), Is.Ordered.Descending, "MLP ranking order");
         Dataset test = loader.Sample.Test;
         var rows = new float[test.RowCount * test.FeatureCount];
         test.CopyRowMajor(rows);

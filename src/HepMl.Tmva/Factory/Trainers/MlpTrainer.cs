@@ -119,7 +119,53 @@ internal sealed class MlpTrainer : MethodTrainer
             matrices.Add(matrix);
         }
 
+        Ranking = InputRanking(training, matrices[0], hidden[0]);
         return TmvaMlpWriter.Weights(_sizes, matrices);
+    }
+
+    /// <summary>
+    /// TMVA's ranking of an MLP's inputs (<c>MethodANNBase::CreateRanking</c>): for input i, the sum of its squared
+    /// weights into the first hidden layer times a squared typical size of the variable, the larger of
+    /// (|mean_S| + |mean_B|) / 2 and (rms_S + rms_B) / 2 over the weighted training events of each class.
+    /// </summary>
+    /// <param name="training">The training events, as the network sees them (after the job's transformations).</param>
+    /// <param name="firstLayer">The written first-layer matrix: weight of input j into neuron k at <c>j * outputs + k</c>.</param>
+    /// <param name="outputs">Neurons of the first hidden layer.</param>
+    internal static (string Variable, double Importance)[] InputRanking(Dataset training, IReadOnlyList<double> firstLayer, int outputs)
+    {
+        ReadOnlySpan<int> labels = training.Labels;
+        ReadOnlySpan<float> weights = training.Weights;
+        var ranking = new (string, double)[training.FeatureCount];
+
+        // Per class (background then signal): Σw, Σw·x, Σw·x².
+        Span<double> sums = stackalloc double[6];
+        for (int j = 0; j < training.FeatureCount; j++)
+        {
+            sums.Clear();
+            ReadOnlySpan<float> column = training.Column(j);
+            for (int i = 0; i < column.Length; i++)
+            {
+                int c = labels[i] == 1 ? 3 : 0;
+                double w = weights[i], x = column[i];
+                sums[c] += w;
+                sums[c + 1] += w * x;
+                sums[c + 2] += w * x * x;
+            }
+
+            double meanB = sums[1] / sums[0], meanS = sums[4] / sums[3];
+            double rmsB = Math.Sqrt(Math.Max(0, (sums[2] / sums[0]) - (meanB * meanB)));
+            double rmsS = Math.Sqrt(Math.Max(0, (sums[5] / sums[3]) - (meanS * meanS)));
+            double typical = Math.Max((Math.Abs(meanS) + Math.Abs(meanB)) / 2, (rmsS + rmsB) / 2);
+            double squaredWeights = 0;
+            for (int k = 0; k < outputs; k++)
+            {
+                squaredWeights += firstLayer[(j * outputs) + k] * firstLayer[(j * outputs) + k];
+            }
+
+            ranking[j] = (training.FeatureNames[j], squaredWeights * typical * typical);
+        }
+
+        return ranking;
     }
 
     /// <summary>The per-feature standardisation <see cref="MlpClassifier"/> applies to its inputs:
